@@ -1,0 +1,73 @@
+/* Index pages: combined filters (prefecture × field × status) on top of the static facet links.
+   Uses Pagefind's filter index, so it scales to the national corpus without a big JSON download.
+   Without JavaScript the form stays hidden and the facet links keep working. */
+(function () {
+  "use strict";
+
+  function start() {
+    var box = document.querySelector("[data-cs-filter]");
+    if (!box) return;
+    var form = box.querySelector("form");
+    var status = box.querySelector(".cs-filter__status");
+    var results = box.querySelector(".cs-filter__results");
+    var kind = box.getAttribute("data-cs-filter") === "profile" ? "地域おこし協力隊" : "地域運営組織";
+    var pagefind = null;
+    form.hidden = false;
+
+    function load() {
+      if (pagefind) return Promise.resolve(pagefind);
+      var base = new URL(box.getAttribute("data-pagefind-base"), window.location.href).href;
+      return import(base + "pagefind.js").then(function (module) {
+        pagefind = module;
+        return module.options({ baseUrl: new URL("../", base).pathname }).then(function () { return module; });
+      });
+    }
+
+    function card(data) {
+      var article = document.createElement("article");
+      article.className = "cs-card";
+      var heading = document.createElement("h3");
+      heading.className = "cs-card__title";
+      var link = document.createElement("a");
+      link.href = data.url;
+      link.textContent = data.meta.title || data.url;
+      heading.appendChild(link);
+      var meta = document.createElement("p");
+      meta.className = "cs-card__meta";
+      meta.textContent = [data.meta.kind, data.meta.place].filter(Boolean).join(" · ");
+      article.appendChild(heading);
+      article.appendChild(meta);
+      return article;
+    }
+
+    function run(event) {
+      if (event) event.preventDefault();
+      var filters = { "種別": kind };
+      Array.prototype.forEach.call(form.querySelectorAll("select"), function (select) {
+        if (select.value) filters[select.name] = select.value;
+      });
+      status.textContent = "検索しています…";
+      results.replaceChildren();
+      load().then(function (pf) {
+        return pf.search(null, { filters: filters });
+      }).then(function (search) {
+        var shown = search.results.slice(0, 60);
+        status.textContent = search.results.length + "件が見つかりました" + (search.results.length > 60 ? "（先頭60件を表示）" : "");
+        return Promise.all(shown.map(function (r) { return r.data(); }));
+      }).then(function (items) {
+        items.forEach(function (data) { results.appendChild(card(data)); });
+      }).catch(function () {
+        status.textContent = "絞り込みを読み込めませんでした。下の一覧やリンクからお探しください。";
+      });
+    }
+
+    form.addEventListener("submit", run);
+    form.addEventListener("reset", function () {
+      status.textContent = "";
+      results.replaceChildren();
+    });
+  }
+
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  else start();
+})();

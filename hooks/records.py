@@ -1,0 +1,86 @@
+"""MkDocs adapter: record pages and listings as virtual pages.
+
+Thin on purpose: every event hands over to the engine-independent core in
+``hooks/showcase``.  The build state lives on the config object of *this*
+build, so nothing survives into the next ``mkdocs serve`` rebuild.
+"""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import get_plugin_logger
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
+
+from showcase.problems import ContentError
+from showcase.site import SiteBuild, content_root
+
+log = get_plugin_logger("showcase")
+STATE_KEY = "showcase_build"
+
+
+def build_of(config: MkDocsConfig) -> SiteBuild:
+    return config[STATE_KEY]
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    root = content_root(Path(config.config_file_path).parent)
+    try:
+        build = SiteBuild.load(root, cache_dir=Path(config.config_file_path).parent / ".cache")
+    except ContentError as error:
+        for line in str(error).splitlines():
+            log.error(line)
+        raise PluginError(f"掲載データに {len(error.problems)} 件の問題があるため、サイトを生成しません / "
+                          f"not building the site: {len(error.problems)} problem(s) in the content") from None
+    repo = (config.repo_url or "").rstrip("/")
+    build.context["contributing_url"] = f"{repo}/blob/main/CONTRIBUTING.md" if repo else ""
+    config[STATE_KEY] = build
+    for folder in ("profiles", "cases"):
+        if (root / folder).is_dir() and str(root / folder) not in config.watch:
+            config.watch.append(str(root / folder))
+    log.info(f"{len(build.catalog.profiles)} profiles, {len(build.catalog.cases)} cases, {len(build.pages)} generated pages")
+    return config
+
+
+def on_files(files: Files, *, config: MkDocsConfig) -> Files:
+    build = build_of(config)
+    for spec in build.pages:
+        existing = files.get_file_from_path(spec.src_uri)
+        if existing is not None:
+            raise PluginError(f"docs/{spec.src_uri} は自動生成されるページと重なります / docs/{spec.src_uri} collides with a generated page")
+        file = File.generated(config, spec.src_uri, content="")
+        if spec.kind not in {"profiles", "cases", "prefectures"} or spec.url.count("/") > 1:
+            file.inclusion = InclusionLevel.NOT_IN_NAV
+        file.showcase_spec = spec  # type: ignore[attr-defined]
+        files.append(file)
+    return files
+
+
+def _spec(page: Page):
+    return getattr(page.file, "showcase_spec", None)
+
+
+def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    spec = _spec(page)
+    if spec is None:
+        return markdown
+    # Titles and descriptions are escaped here: Material prints page.meta.title raw into <title>.
+    page.meta["title"] = html.escape(spec.title)
+    page.meta["description"] = html.escape(spec.description, quote=True)
+    page.meta["hide"] = ["toc"]
+    page.meta["showcase_kind"] = spec.kind
+    og_image = build_of(config).og_image(spec)
+    if og_image and config.site_url:
+        page.meta["og_image"] = html.escape(config.site_url.rstrip("/") + "/" + og_image, quote=True)
+    if spec.source and config.repo_url:
+        page.edit_url = f"{config.repo_url.rstrip('/')}/edit/main/{spec.source}"
+    return ""
+
+
+def on_page_content(html_text: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    spec = _spec(page)
+    return html_text if spec is None else build_of(config).render(spec)

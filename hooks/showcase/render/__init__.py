@@ -1,0 +1,1 @@
+"""Rendering: Jinja templates to page bodies, cards and embeds."""

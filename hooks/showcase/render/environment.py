@@ -1,0 +1,60 @@
+"""The Jinja environment for the core's templates: autoescaping always on, Japanese formatting filters."""
+
+from __future__ import annotations
+
+import posixpath
+from functools import lru_cache
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+
+from .. import dates
+from ..markup import obfuscate_email, render_markdown
+from ..vocab import ACTIVITY_FIELDS, RMO_CATEGORIES, STATUS_LABELS
+
+TEMPLATE_DIR = Path(__file__).resolve().parent.parent / "templates"
+
+
+def relative_url(target: str, page_url: str) -> str:
+    """Link from the page at ``page_url`` (a directory URL like ``profiles/a/``) to ``target``."""
+    if "://" in target or target.startswith(("mailto:", "#")):
+        return target
+    path, _, fragment = target.partition("#")
+    rel = posixpath.relpath(path.rstrip("/") or ".", page_url.rstrip("/") or ".")
+    if path.endswith("/") or not path:
+        rel = rel.rstrip("/") + "/"
+    if rel == "./":
+        rel = "./"
+    return rel + (f"#{fragment}" if fragment else "")
+
+
+def number(value: int | float) -> str:
+    return f"{value:,}"
+
+
+@lru_cache(maxsize=1)
+def environment() -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(str(TEMPLATE_DIR)),
+        autoescape=select_autoescape(["html", "svg", "xml"], default=True, default_for_string=True),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=False,
+    )
+    env.filters.update(
+        markdown=render_markdown,
+        obfuscate=obfuscate_email,
+        era_month=dates.era_month,
+        month=dates.month_short,
+        number=number,
+        field_slug=ACTIVITY_FIELDS.__getitem__,
+        category_slug=RMO_CATEGORIES.__getitem__,
+    )
+    env.globals.update(STATUS_LABELS=STATUS_LABELS)
+    return env
+
+
+def render_template(name: str, page_url: str, **context: object) -> str:
+    env = environment()
+    return env.get_template(name).render(url=lambda target: relative_url(target, page_url), page_url=page_url, **context)

@@ -1,0 +1,187 @@
+"""Which pages the catalog produces, and how each is rendered to an HTML body.
+
+A :class:`PageSpec` is cheap (no HTML); ``render_page`` renders one on demand,
+so an engine can create all pages up front and fill them in one at a time.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Callable
+
+from ..catalog import Catalog
+from ..collection import Entry
+from ..markup import plain_text
+from ..vocab import ACTIVITY_FIELDS, PREFECTURES, RMO_CATEGORIES, STATUS_LABELS
+from .environment import render_template
+
+PER_PAGE = 60
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    url: str  # directory URL relative to the site root, e.g. "profiles/uda/"
+    kind: str
+    title: str  # plain text: the engine adapter escapes it
+    description: str
+    key: Any = None
+    source: str | None = None  # the record's YAML, relative to the content root (for "edit this page")
+    searchable: bool = False
+    filters: dict[str, list[str]] = field(default_factory=dict, compare=False)
+
+    @property
+    def src_uri(self) -> str:
+        return f"{self.url}index.md"
+
+
+@dataclass(frozen=True)
+class Listing:
+    """One page of a paginated list of records."""
+
+    base_url: str
+    entries: list[Entry]
+    number: int
+    count: int
+
+    @property
+    def pages(self) -> int:
+        return max(1, -(-self.count // PER_PAGE))
+
+    def url_of(self, number: int) -> str:
+        return self.base_url if number == 1 else f"{self.base_url}page/{number}/"
+
+
+def _paginate(base_url: str, entries: list[Entry]) -> list[Listing]:
+    total = len(entries)
+    return [Listing(base_url, entries[start:start + PER_PAGE], start // PER_PAGE + 1, total)
+            for start in range(0, max(total, 1), PER_PAGE)]
+
+
+def _place(entry: Entry) -> str:
+    return f"{entry.record.prefecture} {entry.record.municipality}"
+
+
+def record_pages(catalog: Catalog) -> list[PageSpec]:
+    pages = []
+    for entry in catalog.profiles:
+        record = entry.record
+        pages.append(PageSpec(
+            entry.url, "profile", record.name,
+            f"{_place(entry)}の地域おこし協力隊（{STATUS_LABELS[catalog.status_of(entry)]}）{record.name}さんのプロフィール。"
+            + plain_text(record.activities[0].title + "など。", 60),
+            key=entry, source=entry.source, searchable=True,
+            filters={"種別": ["地域おこし協力隊"], "都道府県": [record.prefecture], "市区町村": [_place(entry)],
+                     "活動分野": list(record.fields), "状態": [STATUS_LABELS[catalog.status_of(entry)]]}))
+    for entry in catalog.cases:
+        record = entry.record
+        pages.append(PageSpec(
+            entry.url, "case", record.name,
+            f"{_place(entry)}の地域運営組織{f'（{record.legal_form}）' if record.legal_form else ''}。" + plain_text(record.summary, 80),
+            key=entry, source=entry.source, searchable=True,
+            filters={"種別": ["地域運営組織"], "都道府県": [record.prefecture], "市区町村": [_place(entry)],
+                     "活動分類": sorted({a.category for a in record.activities}, key=list(RMO_CATEGORIES).index)}))
+    return pages
+
+
+def _listing_pages(base_url: str, kind: str, title: str, description: str, entries: list[Entry], extra: Any = None) -> list[PageSpec]:
+    specs = []
+    for listing in _paginate(base_url, entries):
+        suffix = f"（{listing.number}/{listing.pages}ページ）" if listing.number > 1 else ""
+        specs.append(PageSpec(listing.url_of(listing.number), kind, title + suffix, description, key=(listing, extra)))
+    return specs
+
+
+def listing_pages(catalog: Catalog) -> list[PageSpec]:
+    specs: list[PageSpec] = []
+    specs += _listing_pages("profiles/", "profiles", "地域おこし協力隊のプロフィール",
+                            "地域おこし協力隊の隊員・OB・OG のプロフィール一覧。都道府県・活動分野・現役/OB・OG で絞り込めます。",
+                            catalog.profiles)
+    specs += _listing_pages("cases/", "cases", "地域運営組織（RMO）の事例",
+                            "地域運営組織（RMO）の事例一覧。都道府県・活動分類で絞り込めます。", catalog.cases)
+    specs.append(PageSpec("prefectures/", "prefectures", "都道府県から探す",
+                          "47都道府県ごとの地域おこし協力隊プロフィールと地域運営組織の事例。"))
+    for pref in PREFECTURES:
+        entries = catalog.profiles_by_prefecture.get(pref.name, []) + catalog.cases_by_prefecture.get(pref.name, [])
+        specs += _listing_pages(f"prefectures/{pref.slug}/", "prefecture", pref.name,
+                                f"{pref.name}の地域おこし協力隊プロフィールと地域運営組織の事例。", entries, pref)
+    for code in sorted(catalog.municipalities):
+        town = catalog.municipalities[code]
+        specs += _listing_pages(town.url, "municipality", town.label,
+                                f"{town.label}（全国地方公共団体コード {code}）の地域おこし協力隊プロフィールと地域運営組織の事例。",
+                                town.profiles + town.cases, town)
+    for label, slug in ACTIVITY_FIELDS.items():
+        specs += _listing_pages(f"fields/{slug}/", "field", f"活動分野: {label}",
+                                f"活動分野「{label}」の地域おこし協力隊プロフィール。", catalog.profiles_by_field.get(label, []), label)
+    for status, label in STATUS_LABELS.items():
+        specs += _listing_pages(f"profiles/status/{status}/", "status", f"地域おこし協力隊（{label}）",
+                                f"{label}の地域おこし協力隊のプロフィール。", catalog.profiles_by_status.get(status, []), status)
+    for label, slug in RMO_CATEGORIES.items():
+        specs += _listing_pages(f"cases/category/{slug}/", "category", f"活動分類: {label}",
+                                f"活動分類「{label}」に取り組む地域運営組織の事例。", catalog.cases_by_category.get(label, []), label)
+    return specs
+
+
+def site_pages(catalog: Catalog) -> list[PageSpec]:
+    return record_pages(catalog) + listing_pages(catalog)
+
+
+# --- rendering -------------------------------------------------------------------------------------------------
+
+def _facets(catalog: Catalog) -> dict[str, Any]:
+    return {
+        "prefectures": [(p, len(catalog.profiles_by_prefecture.get(p.name, [])), len(catalog.cases_by_prefecture.get(p.name, [])))
+                        for p in PREFECTURES],
+        "fields": [(label, slug, len(catalog.profiles_by_field.get(label, []))) for label, slug in ACTIVITY_FIELDS.items()],
+        "statuses": [(status, label, len(catalog.profiles_by_status.get(status, []))) for status, label in STATUS_LABELS.items()],
+        "categories": [(label, slug, len(catalog.cases_by_category.get(label, []))) for label, slug in RMO_CATEGORIES.items()],
+    }
+
+
+def _render_record(spec: PageSpec, catalog: Catalog, context: dict[str, Any]) -> str:
+    entry: Entry = spec.key
+    template = "profile.html" if entry.kind == "profile" else "case.html"
+    return render_template(template, spec.url, spec=spec, entry=entry, record=entry.record, catalog=catalog,
+                           town=catalog.municipality_of(entry), pref=catalog.prefecture_of(entry),
+                           related=catalog.related_to(entry), **context)
+
+
+def _listing_crumbs(spec: PageSpec, extra: Any) -> list[tuple[str, str | None]]:
+    title = spec.title.split("（")[0] if spec.kind in {"field", "category"} else spec.title
+    if spec.kind == "profiles":
+        return [("協力隊プロフィール", None)]
+    if spec.kind == "cases":
+        return [("地域運営組織の事例", None)]
+    if spec.kind == "prefecture":
+        return [("都道府県から探す", "prefectures/"), (extra.name, None)]
+    if spec.kind == "municipality":
+        return [("都道府県から探す", "prefectures/"), (extra.prefecture.name, f"prefectures/{extra.prefecture.slug}/"), (extra.name, None)]
+    parent = ("地域運営組織の事例", "cases/") if spec.kind == "category" else ("協力隊プロフィール", "profiles/")
+    return [parent, (title, None)]
+
+
+def _render_listing(spec: PageSpec, catalog: Catalog, context: dict[str, Any]) -> str:
+    listing, extra = spec.key
+    context.setdefault("contributing_url", "")
+    return render_template("listing.html", spec.url, spec=spec, listing=listing, extra=extra, catalog=catalog,
+                           crumbs=_listing_crumbs(spec, extra),
+                           facets=_facets(catalog) if spec.kind in {"profiles", "cases"} else None,
+                           towns=catalog.by_prefecture.get(extra.name, []) if spec.kind == "prefecture" else None,
+                           **context)
+
+
+def _render_prefectures(spec: PageSpec, catalog: Catalog, context: dict[str, Any]) -> str:
+    return render_template("prefectures.html", spec.url, spec=spec, facets=_facets(catalog), catalog=catalog, **context)
+
+
+RENDERERS: dict[str, Callable[[PageSpec, Catalog, dict[str, Any]], str]] = {
+    "profile": _render_record, "case": _render_record, "prefectures": _render_prefectures,
+    **{kind: _render_listing for kind in ("profiles", "cases", "prefecture", "municipality", "field", "status", "category")},
+}
+
+
+def render_page(spec: PageSpec, catalog: Catalog, context: dict[str, Any] | None = None) -> str:
+    """The HTML body of one page.  ``context`` carries engine-provided extras (photo variants, OG image URLs)."""
+    return RENDERERS[spec.kind](spec, catalog, dict(context or {}))
+
+
+__all__ = ["PageSpec", "Listing", "PER_PAGE", "site_pages", "render_page"]

@@ -1,0 +1,59 @@
+"""One build of the site, engine-independent: load → validate → catalog → page specs.
+
+An engine adapter (our MkDocs hooks, or a script) creates a :class:`SiteBuild`
+once per build, turns ``pages`` into its own page objects, and asks
+``render`` for each body.  Nothing here survives into the next build.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .assets import og_image_path, photo_views, write_assets
+from .catalog import Catalog, build_catalog
+from .collection import load_collections
+from .problems import ContentError
+from .render.pages import PageSpec, render_page, site_pages
+
+CONTENT_ENV = "SHOWCASE_CONTENT"
+
+
+def content_root(default: Path) -> Path:
+    """The folder holding ``profiles/`` and ``cases/``: ``$SHOWCASE_CONTENT`` or the repository root."""
+    value = os.environ.get(CONTENT_ENV)
+    return Path(value).resolve() if value else default.resolve()
+
+
+@dataclass
+class SiteBuild:
+    root: Path
+    catalog: Catalog
+    pages: list[PageSpec]
+    context: dict[str, Any] = field(default_factory=dict)
+    cache_dir: Path | None = None
+
+    @classmethod
+    def load(cls, root: Path, *, today: str | None = None, workers: int | None = None,
+             cache_dir: Path | None = None) -> "SiteBuild":
+        """Load and check every record; raise :class:`ContentError` listing all problems."""
+        result = load_collections(root, workers=workers, cache_dir=cache_dir / "photo-facts" if cache_dir else None)
+        if result.problems:
+            raise ContentError(result.problems)
+        catalog = build_catalog(result.profiles, result.cases, today)
+        build = cls(root, catalog, site_pages(catalog), cache_dir=cache_dir)
+        build.context["photos_for"] = photo_views(catalog.profiles + catalog.cases)
+        return build
+
+    def og_image(self, spec: PageSpec) -> str | None:
+        """Site-relative path of a record page's Open Graph card."""
+        return og_image_path(spec.key) if spec.kind in {"profile", "case"} else None
+
+    def write_assets(self, site_dir: Path, workers: int = 2) -> dict[str, int]:
+        cache = self.cache_dir or site_dir.parent / ".showcase-cache"
+        return write_assets(self.catalog, site_dir, cache, workers)
+
+    def render(self, spec: PageSpec) -> str:
+        return render_page(spec, self.catalog, self.context)

@@ -1,0 +1,92 @@
+"""Japanese search and the index filters, typed and clicked in real Chromium."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.browser.conftest import StaticServer
+from tests.factories import case, make_site, profile
+from tests.integration.sitebuild import ROOT, mkdocs_build
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def seed_site(tmp_path_factory):
+    """The repository's own content (the seed records), built into a temp folder."""
+    site = tmp_path_factory.mktemp("seed") / "site"
+    result = mkdocs_build(ROOT, site)
+    assert result.returncode == 0, result.stderr
+    server = StaticServer(site)
+    yield server.url
+    server.close()
+
+
+@pytest.fixture(scope="module")
+def fixture_site(tmp_path_factory):
+    content = tmp_path_factory.mktemp("content")
+    make_site(content, profiles={
+        "nara-active": profile(name="奈良 現役", prefecture="奈良県", municipality="奈良市", municipality_code="292010",
+                               term={"start": "2025-04", "end": "2028-03"}, fields=["観光"]),
+        "nara-alumni": profile(name="奈良 卒業", prefecture="奈良県", municipality="奈良市", municipality_code="292010",
+                               term={"start": "2018-04", "end": "2021-03"}, fields=["観光"]),
+        "tsuru-active": profile(name="都留 現役", term={"start": "2025-04", "end": "2028-03"}),
+    }, cases={"tsuru-rmo": case()})
+    site = tmp_path_factory.mktemp("fixture") / "site"
+    result = mkdocs_build(content, site)
+    assert result.returncode == 0, result.stderr
+    server = StaticServer(site)
+    yield server.url
+    server.close()
+
+
+@pytest.mark.parametrize("query, expected", [
+    ("見守り", "寺尾 志保"),
+    ("コワーキング", "宇田川 絵里香"),
+    ("朝市", "きらりよしじまネットワーク"),
+])
+def test_header_search_finds_seed_records(page, seed_site, query, expected):
+    page.goto(seed_site)
+    box = page.get_by_role("searchbox", name="サイト内検索")
+    box.fill(query)
+    box.press("Enter")
+    page.wait_for_url("**/search/?q=*")
+    results = page.locator(".pagefind-ui__result-link")
+    results.first.wait_for(timeout=15000)
+    titles = results.all_inner_texts()
+    assert any(expected in title for title in titles), titles
+    assert page.console_errors == []
+
+
+def test_search_page_input_works_by_keyboard(page, seed_site):
+    page.goto(seed_site + "search/")
+    field = page.locator(".pagefind-ui__search-input")
+    field.wait_for()
+    field.type("協力隊")
+    page.locator(".pagefind-ui__result-link").first.wait_for(timeout=15000)
+
+
+def test_combined_filters_with_javascript(page, fixture_site):
+    page.goto(fixture_site + "profiles/")
+    form = page.locator("form.cs-filter__form")
+    assert form.is_visible()
+    form.get_by_label("都道府県").select_option("奈良県")
+    form.get_by_label("状態").select_option("現役")
+    form.get_by_role("button", name="絞り込む").click()
+    status = form.locator(".cs-filter__status")
+    status.filter(has_text="件が見つかりました").wait_for(timeout=15000)
+    names = form.locator(".cs-filter__results .cs-card__title").all_inner_texts()
+    assert names == ["奈良 現役"]
+    assert page.console_errors == []
+
+
+def test_filters_without_javascript_are_links(browser, fixture_site):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(fixture_site + "profiles/")
+    assert not page.locator("form.cs-filter__form").is_visible()
+    page.locator("details.cs-facets summary").click()
+    page.get_by_role("link", name="OB・OG").click()
+    assert page.url.endswith("/profiles/status/alumni/")
+    assert page.locator(".cs-card__title").all_inner_texts() == ["奈良 卒業"]
+    context.close()

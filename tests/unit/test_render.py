@@ -1,0 +1,55 @@
+"""Untrusted text is data, never markup: in text, in attributes, and never evaluated as a template."""
+
+from showcase.catalog import build_catalog
+from showcase.collection import load_collections
+from showcase.render.environment import relative_url
+from showcase.render.pages import render_page, site_pages
+from tests.factories import case, make_site, profile
+
+PAYLOAD = '"><img src=x onerror=alert(1)>'
+
+
+def _pages(tmp_path, **changes):
+    root = make_site(tmp_path, profiles={"x": profile(**changes)}, cases={"y": case(name=PAYLOAD + "{{ config }}")})
+    result = load_collections(root, workers=1)
+    assert result.problems == []
+    catalog = build_catalog(result.profiles, result.cases, "2026-11")
+    return catalog, {spec.url: spec for spec in site_pages(catalog)}
+
+
+def test_hostile_name_is_escaped_everywhere(tmp_path):
+    catalog, pages = _pages(tmp_path, name=PAYLOAD, links=[{"label": PAYLOAD, "url": "https://example.jp/?a=1&b=2"}],
+                            photos=[])
+    for url in ("profiles/x/", "profiles/", "prefectures/yamanashi/", "municipalities/192040/"):
+        html = render_page(pages[url], catalog)
+        assert "<img src=x" not in html, url
+        assert "&lt;img src=x onerror=alert(1)&gt;" in html or "&#34;&gt;&lt;img" in html, url
+    page = render_page(pages["profiles/x/"], catalog)
+    assert 'href="https://example.jp/?a=1&amp;b=2"' in page
+    assert "<title" not in page  # the <title> is set by the engine adapter, from the escaped record name
+
+
+def test_template_syntax_in_data_is_literal(tmp_path):
+    catalog, pages = _pages(tmp_path, motivation="{{ config }} {% raw %}")
+    assert "{{ config }}" in render_page(pages["profiles/x/"], catalog)
+    assert "{{ config }}" in render_page(pages["cases/y/"], catalog)
+
+
+def test_optional_fields_are_simply_absent(tmp_path):
+    catalog, pages = _pages(tmp_path, hometown=None, contact=None, age=None)
+    html = render_page(pages["profiles/x/"], catalog)
+    assert "出身地" not in html and "連絡先" not in html and "年齢" not in html
+
+
+def test_record_pages_carry_search_filters(tmp_path):
+    catalog, pages = _pages(tmp_path)
+    html = render_page(pages["profiles/x/"], catalog)
+    assert '<span data-pagefind-filter="都道府県">山梨県</span>' in html
+    assert '<span data-pagefind-filter="状態">OB・OG</span>' in html  # the factory's term ended 2026-03
+
+
+def test_relative_urls():
+    assert relative_url("cases/a/", "profiles/b/") == "../../cases/a/"
+    assert relative_url("", "profiles/b/") == "../../"
+    assert relative_url("profiles/", "") == "profiles/"
+    assert relative_url("https://example.jp/", "profiles/b/") == "https://example.jp/"
