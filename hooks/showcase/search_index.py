@@ -8,7 +8,8 @@ import sys
 
 def run_pagefind(site_dir: str) -> str:
     """Index ``site_dir`` with the extended Pagefind binary (Japanese segmentation); return its summary line."""
-    command = [sys.executable, "-m", "pagefind", "--site", site_dir, "--force-language", "ja"]
+    command = [sys.executable, "-m", "pagefind", "--site", site_dir, "--force-language", "ja",
+               "--exclude-selectors", ".headerlink"]
     result = subprocess.run(command, capture_output=True, text=True, check=False)
     if result.returncode != 0:
         raise RuntimeError(f"Pagefind による検索インデックスの作成に失敗しました / Pagefind failed:\n{result.stdout}\n{result.stderr}")

@@ -34,7 +34,7 @@
       heading.appendChild(link);
       var meta = document.createElement("p");
       meta.className = "cs-card__meta";
-      meta.textContent = [data.meta.kind, data.meta.place].filter(Boolean).join(" · ");
+      meta.textContent = [data.meta["種別"], data.meta["所在地"]].filter(Boolean).join(" · ");
       article.appendChild(heading);
       article.appendChild(meta);
       return article;
