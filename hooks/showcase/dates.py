@@ -2,21 +2,27 @@
 
 from __future__ import annotations
 
-_ERAS = (  # (first year-month, name, first Gregorian year)
-    ("2019-05", "令和", 2019),
-    ("1989-01", "平成", 1989),
-    ("1926-12", "昭和", 1926),
+_ERAS = (  # (first year-month, name, short prefix as on the ministry's chart axes, first Gregorian year)
+    ("2019-05", "令和", "R", 2019),
+    ("1989-01", "平成", "H", 1989),
+    ("1926-12", "昭和", "S", 1926),
 )
+
+
+def era_parts(year: int, month: int) -> tuple[str, str, str]:
+    """(era name, short prefix, year number with 元 for the first) for a year and month."""
+    stamp = f"{year:04d}-{month:02d}"
+    for start, name, short, first in _ERAS:
+        if stamp >= start:
+            number = year - first + 1
+            return name, short, "元" if number == 1 else str(number)
+    raise ValueError(f"{stamp} is before the 昭和 era")
 
 
 def era_year(year: int, month: int = 4) -> str:
     """``2022`` → ``令和4年``; the first year of an era is 元年."""
-    stamp = f"{year:04d}-{month:02d}"
-    for start, name, first in _ERAS:
-        if stamp >= start:
-            number = year - first + 1
-            return f"{name}{'元' if number == 1 else number}年"
-    return f"{year}年"
+    name, _, number = era_parts(year, month)
+    return f"{name}{number}年"
 
 
 def fiscal_year_label(year: int) -> str:

@@ -1,0 +1,195 @@
+"""Statistics tables as HTML, CSV (UTF-8 with BOM, for Excel) and JSON.
+
+The HTML table sits next to each chart: ``<caption>``, ``<th scope>``, numbers
+right-aligned through ``class="num"`` and formatted for Japanese readers.  All
+text is escaped.  Output is deterministic.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import Any
+
+from markupsafe import Markup, escape
+
+from .era import era_label, year_label
+from .numbers import format_number, format_quantity, plain_number
+from .schema import Item, ItemsTable, StatTable, SurveyTable, TimeSeriesTable
+
+BOM = "\ufeff"
+
+
+def render_table(table: StatTable, id_prefix: str) -> str:
+    """``<table>`` with caption and header cells; ``id_prefix`` makes the id unique on the page."""
+    spec = table.spec
+    head, rows = _cells(table)
+    caption = escape(spec.title)
+    if spec.multiple_answer and "複数回答" not in spec.title:
+        caption += Markup("（複数回答）")
+    out = [Markup('<table class="cs-stat-table" id="{}">').format(f"{id_prefix}-table"),
+           Markup("<caption>{}</caption>").format(caption), Markup("<thead><tr>")]
+    for label, numeric in head:
+        out.append(Markup('<th scope="col"{}>{}</th>').format(Markup(' class="num"') if numeric else "", label))
+    out.append(Markup("</tr></thead><tbody>"))
+    for row in rows:
+        out.append(Markup("<tr>"))
+        for index, (value, numeric) in enumerate(row):
+            cls = Markup(' class="num"') if numeric else Markup("")
+            if index == _row_header_index(spec):
+                out.append(Markup('<th scope="row"{}>{}</th>').format(cls, value))
+            else:
+                out.append(Markup("<td{}>{}</td>").format(cls, value))
+        out.append(Markup("</tr>"))
+    out.append(Markup("</tbody></table>"))
+    return str(Markup("").join(out))
+
+
+def render_table_source(table: StatTable) -> str:
+    """Source line, notes and target under a table: ``<div class="cs-stat-source">``."""
+    spec = table.spec
+    parts = [Markup("<p>出典：{}</p>").format(spec.source.document)]
+    if spec.source.survey:
+        parts.append(Markup("<p>調査：{}</p>").format(spec.source.survey))
+    if spec.source.as_of:
+        year, month = spec.source.as_of.split("-")
+        parts.append(Markup("<p>時点：{}年{}月</p>").format(year, int(month)))
+    notes = [Markup("<li>{}</li>").format(note) for note in spec.notes]
+    if isinstance(spec, TimeSeriesTable) and spec.target:
+        notes.append(Markup("<li>{}</li>").format(target_label(table)))
+    if notes:
+        parts.append(Markup('<ul class="cs-stat-notes">{}</ul>').format(Markup("").join(notes)))
+    return str(Markup('<div class="cs-stat-source">{}</div>').format(Markup("").join(parts)))
+
+
+def target_label(table: StatTable) -> str:
+    """``目標 10,000人（令和8年度）`` for a time series with a target."""
+    spec = table.spec
+    if not isinstance(spec, TimeSeriesTable) or spec.target is None:
+        return ""
+    target = spec.target
+    if target.label:
+        return target.label
+    series = next(s for s in spec.series if s.key == target.series)
+    value = format_quantity(target.value, table.series_unit(series), spec.decimals)
+    return f"目標 {value}（{era_label(target.fiscal_year)}）"
+
+
+def _row_header_index(spec: Any) -> int:
+    return 1 if isinstance(spec, ItemsTable) and any(row.group for row in spec.rows) else 0
+
+
+def _cells(table: StatTable) -> tuple[list[tuple[str, bool]], list[list[tuple[str, bool]]]]:
+    spec = table.spec
+    if isinstance(spec, TimeSeriesTable):
+        head = [("年度", False)] + [(f"{s.label}（{table.series_unit(s)}）", True) for s in spec.series]
+        rows = [[(year_label(row.fiscal_year), False)] +
+                [(format_number(row.value(s.key), spec.decimals), True) for s in spec.series] for row in spec.rows]
+        return head, rows
+    if isinstance(spec, SurveyTable):
+        remarks = [_survey_remark(spec, row) for row in spec.rows]
+        head = [("項目", False), ("割合（%）", True)] + ([("備考", False)] if any(remarks) else [])
+        rows = [[(row.label, False), (format_number(row.value, spec.decimals), True)] +
+                ([(remark, False)] if any(remarks) else []) for row, remark in zip(spec.rows, remarks)]
+        return head, rows
+    return _item_cells(table, spec)
+
+
+def _survey_remark(spec: SurveyTable, row: Any) -> str:
+    parts = []
+    if row.base:
+        parts.append(f"母数：{row.base}")
+    if row.multiple_answer and not spec.multiple_answer:
+        parts.append("複数回答")
+    if row.note:
+        parts.append(row.note)
+    return "／".join(parts)
+
+
+def _item_cells(table: StatTable, spec: ItemsTable) -> tuple[list[tuple[str, bool]], list[list[tuple[str, bool]]]]:
+    grouped = any(row.group for row in spec.rows)
+    dated = any(row.fiscal_year or row.as_of for row in spec.rows)
+    remarks = [_item_remark(table, row) for row in spec.rows]
+    head = ([("区分", False)] if grouped else []) + [("項目", False), ("値", True)]
+    head += ([("年度・時点", False)] if dated else []) + ([("備考", False)] if any(remarks) else [])
+    rows = []
+    for row, remark in zip(spec.rows, remarks):
+        cells = ([(row.group or "", False)] if grouped else []) + [(row.label, False), (item_display(table, row), True)]
+        cells += ([(_item_when(row), False)] if dated else []) + ([(remark, False)] if any(remarks) else [])
+        rows.append(cells)
+    return head, rows
+
+
+def item_display(table: StatTable, item: Item) -> str:
+    return format_quantity(item.value, table.item_unit(item), table.spec.decimals, qualifier=item.qualifier, per=item.per)
+
+
+def _item_when(item: Item) -> str:
+    if item.fiscal_year:
+        return year_label(item.fiscal_year)
+    if item.as_of:
+        year, month = item.as_of.split("-")
+        return f"{year}年{int(month)}月時点"
+    return ""
+
+
+def _item_remark(table: StatTable, item: Item) -> str:
+    parts = []
+    if item.recipient:
+        parts.append(f"対象：{item.recipient}")
+    if item.breakdown:
+        unit = table.item_unit(item)
+        parts.append("内訳：" + "、".join(f"{p.label} {format_quantity(p.value, unit)}" for p in item.breakdown))
+    if item.note:
+        parts.append(item.note)
+    return "／".join(parts)
+
+
+def table_csv(table: StatTable) -> str:
+    """CSV text starting with a BOM (``\\ufeff``), a header row, CRLF line ends."""
+    spec = table.spec
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    number = lambda value: plain_number(value, spec.decimals)  # noqa: E731
+    if isinstance(spec, TimeSeriesTable):
+        writer.writerow(["年度", "和暦"] + [f"{s.label}（{table.series_unit(s)}）" for s in spec.series])
+        writer.writerows([row.fiscal_year, row.era] + [number(row.value(s.key)) for s in spec.series] for row in spec.rows)
+    elif isinstance(spec, SurveyTable):
+        writer.writerow(["項目", "割合（%）", "複数回答", "母数", "備考"])
+        for row in spec.rows:
+            multiple = spec.multiple_answer if row.multiple_answer is None else row.multiple_answer
+            writer.writerow([row.label, number(row.value), "はい" if multiple else "いいえ", row.base or "", row.note or ""])
+    else:
+        writer.writerow(["区分", "項目", "値", "単位", "あたり", "条件", "対象", "年度", "和暦", "時点", "内訳", "備考"])
+        for item in spec.rows:
+            parts = "；".join(f"{p.label}：{number(p.value)}" for p in item.breakdown or [])
+            writer.writerow([item.group or "", item.label, number(item.value), table.item_unit(item), item.per or "",
+                             item.qualifier or "", item.recipient or "", item.fiscal_year or "", item.era or "",
+                             item.as_of or "", parts, item.note or ""])
+    return BOM + buffer.getvalue()
+
+
+def table_json(table: StatTable) -> str:
+    """The validated table as JSON (whole numbers without ``.0``), with its id."""
+    data = {"id": table.id, **table.spec.model_dump(mode="json", exclude_none=True)}
+    return json.dumps(_whole_numbers(data), ensure_ascii=False, indent=2) + "\n"
+
+
+def _whole_numbers(value: Any) -> Any:
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    if isinstance(value, dict):
+        return {key: _whole_numbers(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_whole_numbers(item) for item in value]
+    return value
+
+
+def export_files(tables: dict[str, StatTable]) -> dict[str, str]:
+    """``{"rmo-growth.csv": ..., "rmo-growth.json": ...}`` for every table, sorted by name."""
+    files: dict[str, str] = {}
+    for table_id in sorted(tables):
+        files[f"{table_id}.csv"] = table_csv(tables[table_id])
+        files[f"{table_id}.json"] = table_json(tables[table_id])
+    return files
