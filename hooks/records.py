@@ -30,7 +30,8 @@ def build_of(config: MkDocsConfig) -> SiteBuild:
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     root = content_root(Path(config.config_file_path).parent)
     try:
-        build = SiteBuild.load(root, cache_dir=Path(config.config_file_path).parent / ".cache")
+        repo = Path(config.config_file_path).parent
+        build = SiteBuild.load(root, cache_dir=repo / ".cache", data_dir=repo / "data")
     except ContentError as error:
         for line in str(error).splitlines():
             log.error(line)

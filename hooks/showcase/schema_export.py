@@ -6,15 +6,17 @@ import json
 from pathlib import Path
 
 from .schema import CaseRecord, ProfileRecord
+from .stats import stats_json_schema
 
-SCHEMAS = {"profile.schema.json": ProfileRecord, "case.schema.json": CaseRecord}
+SCHEMAS = {"profile.schema.json": ProfileRecord.model_json_schema, "case.schema.json": CaseRecord.model_json_schema,
+           "stats.schema.json": stats_json_schema}
 
 
 def schema_documents() -> dict[str, str]:
     """File name → JSON text, deterministic (sorted keys, trailing newline)."""
     out = {}
-    for name, model in SCHEMAS.items():
-        schema = model.model_json_schema()
+    for name, make_schema in SCHEMAS.items():
+        schema = make_schema()
         schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
         schema["$id"] = f"https://chiiki-showcase.github.io/chiiki-showcase/schemas/{name}"
         out[name] = json.dumps(schema, ensure_ascii=False, indent=2, sort_keys=True) + "\n"

@@ -17,6 +17,8 @@ from .catalog import Catalog, build_catalog
 from .collection import load_collections
 from .problems import ContentError
 from .render.pages import PageSpec, render_page, site_pages
+from .render.statistics import expand_chart_markers
+from .stats import StatTable, export_files, load_statistics
 
 CONTENT_ENV = "SHOWCASE_CONTENT"
 
@@ -37,15 +39,29 @@ class SiteBuild:
 
     @classmethod
     def load(cls, root: Path, *, today: str | None = None, workers: int | None = None,
-             cache_dir: Path | None = None) -> "SiteBuild":
-        """Load and check every record; raise :class:`ContentError` listing all problems."""
+             cache_dir: Path | None = None, data_dir: Path | None = None) -> "SiteBuild":
+        """Load and check every record and statistics table; raise :class:`ContentError` listing all problems."""
         result = load_collections(root, workers=workers, cache_dir=cache_dir / "photo-facts" if cache_dir else None)
-        if result.problems:
-            raise ContentError(result.problems)
+        tables: dict[str, StatTable] = {}
+        problems = list(result.problems)
+        if data_dir is not None:
+            tables, stat_problems = load_statistics(data_dir, data_dir.parent)
+            problems += stat_problems
+        if problems:
+            raise ContentError(problems)
         catalog = build_catalog(result.profiles, result.cases, today)
         build = cls(root, catalog, site_pages(catalog), cache_dir=cache_dir)
         build.context["photos_for"] = photo_views(catalog.profiles + catalog.cases)
+        build.context["statistics"] = tables
         return build
+
+    def expand_markers(self, html: str, page_url: str) -> str:
+        """Charts placed in hand-written pages with ``<!-- chart: ID -->`` markers."""
+        return expand_chart_markers(html, page_url, self.catalog, self.context["statistics"])
+
+    def statistics_files(self) -> dict[str, str]:
+        """``data/statistics/<table>.csv|json`` → text."""
+        return {f"data/statistics/{name}": text for name, text in export_files(self.context["statistics"]).items()}
 
     def og_image(self, spec: PageSpec) -> str | None:
         """Site-relative path of a record page's Open Graph card."""

@@ -14,6 +14,7 @@ from ..collection import Entry
 from ..markup import plain_text
 from ..vocab import ACTIVITY_FIELDS, PREFECTURES, RMO_CATEGORIES, STATUS_LABELS
 from .environment import render_template
+from .statistics import render_statistics_page, tile_map_block
 
 PER_PAGE = 60
 
@@ -98,6 +99,8 @@ def listing_pages(catalog: Catalog) -> list[PageSpec]:
                             catalog.profiles)
     specs += _listing_pages("cases/", "cases", "地域運営組織（RMO）の事例",
                             "地域運営組織（RMO）の事例一覧。都道府県・活動分類で絞り込めます。", catalog.cases)
+    specs.append(PageSpec("statistics/", "statistics", "統計で見る地域運営組織と地域おこし協力隊",
+                          "地域運営組織と地域おこし協力隊の全国の推移・調査結果と、このサイトの掲載状況をグラフとデータ表で示します。"))
     specs.append(PageSpec("prefectures/", "prefectures", "都道府県から探す",
                           "47都道府県ごとの地域おこし協力隊プロフィールと地域運営組織の事例。"))
     for pref in PREFECTURES:
@@ -170,11 +173,13 @@ def _render_listing(spec: PageSpec, catalog: Catalog, context: dict[str, Any]) -
 
 
 def _render_prefectures(spec: PageSpec, catalog: Catalog, context: dict[str, Any]) -> str:
-    return render_template("prefectures.html", spec.url, spec=spec, facets=_facets(catalog), catalog=catalog, **context)
+    return render_template("prefectures.html", spec.url, spec=spec, facets=_facets(catalog), catalog=catalog,
+                           tile_map=tile_map_block(catalog, spec.url).svg, **context)
 
 
 RENDERERS: dict[str, Callable[[PageSpec, Catalog, dict[str, Any]], str]] = {
     "profile": _render_record, "case": _render_record, "prefectures": _render_prefectures,
+    "statistics": lambda spec, catalog, context: render_statistics_page(spec, catalog, context["statistics"]),
     **{kind: _render_listing for kind in ("profiles", "cases", "prefecture", "municipality", "field", "status", "category")},
 }
 

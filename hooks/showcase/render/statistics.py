@@ -1,0 +1,142 @@
+"""Chart blocks: national statistics from data/*.yml and figures computed from the catalog's indexes.
+
+Every block is an SVG chart plus its data table and downloads.  Nothing here
+scans records: the record charts read the catalog's precomputed counts.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Mapping
+
+from markupsafe import Markup
+
+from ..catalog import Catalog
+from ..charts import CHARTS, render_chart, render_tile_map
+from ..charts.bars import Bar, render_horizontal_bars
+from ..stats import StatTable, render_table, render_table_source
+from ..vocab import NATIONAL_SURVEY_SHARE, PREFECTURES
+from .environment import relative_url, render_template
+
+STATS_DATA_DIR = "data/statistics/"
+WIDE_CHARTS = {"rmo-growth", "kyoryokutai-growth", "rmo-organisations"}
+RMO_CHARTS = ("rmo-growth", "rmo-survey-forms", "rmo-survey-members", "rmo-survey-base", "rmo-survey-activities",
+              "rmo-survey-income", "rmo-survey-issues")
+KYORYOKUTAI_CHARTS = ("kyoryokutai-growth", "kyoryokutai-members")
+TABLE_ONLY = ("kyoryokutai-facts", "fiscal-measures", "budgets")
+
+
+@dataclass(frozen=True)
+class ChartBlock:
+    id: str
+    title: str
+    svg: Markup
+    table: Markup
+    source: Markup
+    downloads: tuple[tuple[str, str], ...] = ()
+    embed: str | None = None
+    wide: bool = False
+
+
+def _downloads(table_id: str) -> tuple[tuple[str, str], ...]:
+    return (("CSV", f"{STATS_DATA_DIR}{table_id}.csv"), ("JSON", f"{STATS_DATA_DIR}{table_id}.json"))
+
+
+def national_block(chart_id: str, tables: Mapping[str, StatTable], id_prefix: str | None = None) -> ChartBlock:
+    spec = CHARTS[chart_id]
+    table = tables[spec.table_id]
+    prefix = f"{id_prefix or chart_id}-chart"  # the figure itself carries the bare id (a stable anchor)
+    return ChartBlock(chart_id, table.title, Markup(render_chart(chart_id, tables, prefix)),
+                      Markup(render_table(table, prefix)), Markup(render_table_source(table)),
+                      _downloads(spec.table_id), f"embed/charts/{chart_id}/", chart_id in WIDE_CHARTS)
+
+
+def table_block(table_id: str, tables: Mapping[str, StatTable]) -> ChartBlock:
+    table = tables[table_id]
+    return ChartBlock(table_id, table.title, Markup(""), Markup(render_table(table, table_id)),
+                      Markup(render_table_source(table)), _downloads(table_id))
+
+
+def _simple_table(caption: str, headers: list[str], rows: list[list[str]]) -> Markup:
+    return Markup(render_template("partials/simple-table.html", "", caption=caption, headers=headers, rows=rows))
+
+
+def tile_map_block(catalog: Catalog, page_url: str, id_prefix: str = "records-map") -> ChartBlock:
+    counts = catalog.prefecture_counts()
+    links = {p.name: relative_url(f"prefectures/{p.slug}/", page_url) for p in PREFECTURES}
+    title = "都道府県別の掲載数（協力隊プロフィールと地域運営組織の事例）"
+    listed = [f"{name} {count}件" for name, count in counts.items() if count]
+    desc = "47都道府県を格子状に並べた地図。" + ("掲載がある都道府県: " + "、".join(listed) + "。" if listed else "まだ掲載はありません。")
+    rows = [[p.name, f"{len(catalog.profiles_by_prefecture.get(p.name, [])):,}", f"{len(catalog.cases_by_prefecture.get(p.name, [])):,}"]
+            for p in PREFECTURES]
+    return ChartBlock(id_prefix, title, Markup(render_tile_map(counts, links, f"{id_prefix}-chart", title, desc)),
+                      _simple_table(title, ["都道府県", "協力隊プロフィール", "地域運営組織の事例"], rows), Markup(""))
+
+
+def field_block(catalog: Catalog, id_prefix: str = "records-fields") -> ChartBlock:
+    counts = catalog.field_counts()
+    title = "活動分野別の協力隊プロフィール数（このサイトの掲載分）"
+    bars = [Bar(label, count, f"{count:,}件") for label, count in counts.items()]
+    desc = "、".join(f"{bar.label} {bar.display}" for bar in bars) + "。"
+    return ChartBlock(id_prefix, title, Markup(render_horizontal_bars(id_prefix=f"{id_prefix}-chart", title=title, desc=desc, bars=bars)),
+                      _simple_table(title, ["活動分野", "件数"], [[label, f"{count:,}"] for label, count in counts.items()]),
+                      Markup(""))
+
+
+def category_comparison_block(catalog: Catalog, id_prefix: str = "records-categories") -> ChartBlock:
+    """Our cases' activity categories next to the FY2023 national survey shares (複数回答)."""
+    total = len(catalog.cases)
+    counts = catalog.category_counts()
+    title = "活動内容の割合: 全国調査（令和5年度）と本サイトの事例"
+    bars, rows = [], []
+    for label, national in NATIONAL_SURVEY_SHARE.items():
+        ours = 100 * counts.get(label, 0) / total if total else 0.0
+        bars.append(Bar(f"{label}（全国調査）", national, f"{national:.1f}%"))
+        bars.append(Bar(f"{label}（本サイトの事例 {counts.get(label, 0):,}/{total:,}件）", ours, f"{ours:.1f}%"))
+        rows.append([label, f"{national:.1f}%", f"{ours:.1f}%", f"{counts.get(label, 0):,}"])
+    desc = "、".join(f"{bar.label} {bar.display}" for bar in bars) + "。全国の値は総務省 令和5年度調査（複数回答）。"
+    return ChartBlock(id_prefix, title,
+                      Markup(render_horizontal_bars(id_prefix=f"{id_prefix}-chart", title=title, desc=desc, bars=bars, max_value=100)),
+                      _simple_table(title, ["活動内容", "全国調査", "本サイトの事例", "事例数"], rows), Markup(""))
+
+
+def render_statistics_page(spec, catalog: Catalog, tables: Mapping[str, StatTable]) -> str:
+    return render_template(
+        "statistics.html", spec.url, spec=spec, catalog=catalog,
+        record_blocks=[tile_map_block(catalog, spec.url), field_block(catalog), category_comparison_block(catalog)],
+        rmo_blocks=[national_block(chart_id, tables) for chart_id in RMO_CHARTS],
+        kyoryokutai_blocks=[national_block(chart_id, tables) for chart_id in KYORYOKUTAI_CHARTS],
+        table_blocks=[table_block(table_id, tables) for table_id in TABLE_ONLY if table_id in tables],
+    )
+
+
+def render_chart_block(block: ChartBlock, page_url: str) -> str:
+    """One chart block as HTML, for pages written by hand (programme pages, home)."""
+    return render_template("partials/chart-figure.html", page_url, block=block)
+
+
+__all__ = ["ChartBlock", "national_block", "tile_map_block", "field_block", "category_comparison_block",
+           "render_statistics_page", "render_chart_block"]
+
+
+_MARKER = re.compile(r"<!--\s*(chart|showcase):\s*([a-z0-9-]+)\s*-->")
+
+
+def expand_chart_markers(html: str, page_url: str, catalog: Catalog, tables: Mapping[str, StatTable]) -> str:
+    """Replace ``<!-- chart: ID -->`` (a national chart) and ``<!-- showcase: records-map|records-fields|
+    records-categories -->`` in a hand-written page with the chart block.  Unknown ids raise ``KeyError``."""
+    record_blocks = {"records-map": lambda: tile_map_block(catalog, page_url), "records-fields": lambda: field_block(catalog),
+                     "records-categories": lambda: category_comparison_block(catalog)}
+
+    def replace(match: re.Match) -> str:
+        kind, name = match.groups()
+        if kind == "chart":
+            if name not in CHARTS:
+                raise KeyError(f"unknown chart id {name!r} in <!-- chart: {name} --> (known: {', '.join(sorted(CHARTS))})")
+            return render_chart_block(national_block(name, tables), page_url)
+        if name not in record_blocks:
+            raise KeyError(f"unknown block {name!r} in <!-- showcase: {name} --> (known: {', '.join(sorted(record_blocks))})")
+        return render_chart_block(record_blocks[name](), page_url)
+
+    return _MARKER.sub(replace, html)
