@@ -37,6 +37,7 @@ class ChartBlock:
     downloads: tuple[tuple[str, str], ...] = ()
     embed: str | None = None
     wide: bool = False
+    kind: str = "chart"  # "map" gets a larger minimum width: 13 tile columns must stay legible on phones
 
 
 def _downloads(table_id: str) -> tuple[tuple[str, str], ...]:
@@ -71,7 +72,8 @@ def tile_map_block(catalog: Catalog, page_url: str, id_prefix: str = "records-ma
     rows = [[p.name, f"{len(catalog.profiles_by_prefecture.get(p.name, [])):,}", f"{len(catalog.cases_by_prefecture.get(p.name, [])):,}"]
             for p in PREFECTURES]
     return ChartBlock(id_prefix, title, Markup(render_tile_map(counts, links, f"{id_prefix}-chart", title, desc)),
-                      _simple_table(title, ["都道府県", "協力隊プロフィール", "地域運営組織の事例"], rows), Markup(""))
+                      _simple_table(title, ["都道府県", "協力隊プロフィール", "地域運営組織の事例"], rows), Markup(""),
+                      downloads=(("都道府県の一覧", "prefectures/"),), wide=True, kind="map")
 
 
 def field_block(catalog: Catalog, id_prefix: str = "records-fields") -> ChartBlock:
