@@ -36,7 +36,7 @@ def test_markers_become_chart_blocks(catalog, tables):
     html = expand_chart_markers("<p>前</p>\n<!-- chart: rmo-growth -->\n<!-- showcase: records-map -->", "programmes/rmo/", catalog, tables)
     assert "<!--" not in html
     assert 'id="rmo-growth"' in html and 'href="../../data/statistics/rmo-growth.csv"' in html
-    assert html.count('<a href="../../prefectures/') == 47
+    assert html.count('<a href="../../prefectures/') == 47 + 1  # 47 tiles and the link to the prefecture list
 
 
 def test_unknown_marker_is_an_error(catalog, tables):
