@@ -53,6 +53,10 @@ def problem_for_error(doc: Document, error: dict[str, Any]) -> Problem:
     kind = error["type"]
     name = loc[-1] if loc else ""
     implicit = doc.type_name_of(loc)
+    if implicit and doc.implicit[loc][0].endswith(":null") and doc.implicit[loc][1] in ("", "~"):
+        return doc.problem(loc, "値が空です", "the value is empty",
+                           "「:」の後に値を書くか、任意の項目なら行ごと削除してください",
+                           "write a value after ':', or delete the line if the field is optional")
     if implicit and kind in {"string_type", "literal_error"}:
         raw = doc.implicit[loc][1]
         return doc.problem(loc, f"引用符なしの「{raw}」は{implicit[0]}として読まれます。文字として扱うには引用符で囲んでください",
@@ -70,6 +74,10 @@ def problem_for_error(doc: Document, error: dict[str, Any]) -> Problem:
         code = str(error.get("ctx", {}).get("error", ""))
         if code in _VALUE_MESSAGES:
             return doc.problem(loc, *_VALUE_MESSAGES[code])
+    if kind == "literal_error" and error.get("input") in (None, ""):
+        return doc.problem(loc, "値が空です。選択肢から選んでください", "empty: choose one of the allowed values",
+                           "エディタの補完か CONTRIBUTING.md の一覧から選んでください",
+                           "pick one from your editor's completions or the list in CONTRIBUTING.md")
     if kind == "literal_error":
         given = str(error.get("input"))
         expected = error.get("ctx", {}).get("expected", "")

@@ -37,6 +37,7 @@ BAD_PROFILES: dict[str, str] = {
     "bad-municipality-code": GOOD.replace("'192040'", "'192041'"),
     "prefecture-code-mismatch": GOOD.replace("prefecture: 山梨県", "prefecture: 奈良県"),
     "unknown-prefecture": GOOD.replace("prefecture: 山梨県", "prefecture: 山梨"),
+    "empty-value": GOOD.replace("prefecture: 山梨県", "prefecture:"),
     "term-order": GOOD.replace("end: 2026-03", "end: 2020-03"),
     "many-problems": GOOD.replace("hometown:", "hometwon:").replace("prefecture: 山梨県", "prefecture: 山梨").replace("start: 2023-04", "start: 2023-4"),
     "photo-outside-folder": GOOD + "photos:\n- file: ../../cases/other/photo.jpg\n  alt: 写真\n",
