@@ -1,0 +1,41 @@
+"""MkDocs adapter: open data under /data/ and the Atom feed, written after the build; the data page's generated tables."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import get_plugin_logger
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+from showcase.data_dictionary import MARKER, fill_markers
+from showcase.exports import data_links_for, export_files
+from showcase.feed import FEED_PATH, render_feed
+
+log = get_plugin_logger("exports")
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    config["showcase_build"].context["data_links_for"] = data_links_for
+    return config
+
+
+def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """docs/data.md holds the prose; its ``<!-- data-dictionary: … -->`` markers become generated tables."""
+    if not MARKER.search(markdown):
+        return markdown
+    return fill_markers(markdown, config["showcase_build"].context["statistics"])
+
+
+def on_post_build(*, config: MkDocsConfig) -> None:
+    build = config["showcase_build"]
+    site_url = config.site_url or ""
+    files = export_files(build.catalog, site_url=site_url, statistics=sorted(build.statistics_files()))
+    files[FEED_PATH] = render_feed(build.catalog, site_url=site_url, site_name=config.site_name)
+    site_dir = Path(config.site_dir)
+    for path, text in files.items():
+        target = site_dir / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8", newline="")
+    log.info(f"{len(files)} open data files and the feed")

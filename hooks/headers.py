@@ -1,0 +1,14 @@
+"""MkDocs adapter: the deployment headers file (_headers), written last, from the sections the build wrote."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+
+from showcase.headers import site_headers_file
+
+
+def on_post_build(*, config: MkDocsConfig) -> None:
+    site_dir = Path(config.site_dir)
+    (site_dir / "_headers").write_text(site_headers_file(site_dir), encoding="utf-8")

@@ -1,0 +1,24 @@
+"""Two small rules for everything the site publishes outside its HTML pages: absolute URLs and JSON text."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+
+def absolute(site_url: str, path: str) -> str:
+    """``https://example.jp/site/`` + ``embed/profiles/a/``; root-relative when the site has no ``site_url``."""
+    return (site_url.rstrip("/") if site_url else "") + "/" + path
+
+
+def json_text(data: Any, *, compact: bool = False) -> str:
+    """UTF-8 JSON text ending in a newline, with ``<``, ``>`` and ``&`` as ``\\u`` escapes.
+
+    The parsed values are unchanged; the text itself never holds markup, so a
+    name like ``</script>`` stays inert even if someone inlines the file in HTML.
+    """
+    if compact:
+        text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    else:
+        text = json.dumps(data, ensure_ascii=False, indent=2)
+    return text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e") + "\n"
