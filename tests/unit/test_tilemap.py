@@ -52,7 +52,9 @@ def test_map_has_47_links_with_accessible_names():
     by_code = {a.get("data-code"): a for a in links}
     hokkaido = by_code["01"]
     assert hokkaido.get("href") == "/prefectures/01/"
-    assert hokkaido.get("aria-label") == f"北海道: {COUNTS['北海道']}件" == hokkaido.find(f"{NS}title").text
+    assert hokkaido.get("aria-label") == f"北海道 {COUNTS['北海道']}件"  # starts with the visible text (WCAG 2.5.3)
+    assert hokkaido.find(f"{NS}title").text == f"北海道: {COUNTS['北海道']}件"
+    assert by_code["02"].get("aria-label") == f"青森 {COUNTS['青森県']}件（青森県）"
     assert ["".join(t.itertext()) for t in by_code["02"].iter(f"{NS}text")] == ["青森", f"{COUNTS['青森県']}件"]
 
 
@@ -61,7 +63,7 @@ def test_tile_text_shows_counts_with_separators():
     root = render(counts)
     tokyo = next(a for a in root.iter(f"{NS}a") if a.get("data-code") == "13")
     assert ["".join(t.itertext()) for t in tokyo.iter(f"{NS}text")] == ["東京", "12,345件"]
-    assert tokyo.get("aria-label") == "東京都: 12,345件"
+    assert tokyo.get("aria-label") == "東京 12,345件（東京都）"
 
 
 def test_five_shades_and_legend():
@@ -100,7 +102,7 @@ def test_missing_links_leave_plain_tiles_and_unknown_names_are_refused():
     root = render(links=links)
     assert len(list(root.iter(f"{NS}a"))) == 46
     okinawa = next(g for g in root.iter(f"{NS}g") if g.get("data-code") == "47")
-    assert okinawa.get("aria-label") == f"沖縄県: {COUNTS['沖縄県']}件"
+    assert okinawa.get("aria-label") == f"沖縄 {COUNTS['沖縄県']}件（沖縄県）"
     with pytest.raises(ValueError, match="青森"):
         render_tile_map({"青森": 1}, {}, "m", "t", "d")
 

@@ -80,6 +80,8 @@ def render_tile_map(counts: Mapping[str, int], links: Mapping[str, str], id_pref
         k = class_of(count, step)
         x, y = PAD + prefecture.column * PITCH, PAD + prefecture.row * PITCH
         name = f"{prefecture.name}: {count:,}件"
+        # The accessible name starts with the visible text ("青森" "0件"), as WCAG 2.5.3 Label in Name asks.
+        label = f"{prefecture.short} {count:,}件" + ("" if prefecture.short == prefecture.name else f"（{prefecture.name}）")
         ink = colour(f"map-text-{k}", text_colour_for(SHADES[k]))
         body = (element("title", escape(name, quote=False))
                 + element("rect", x=x, y=y, width=TILE, height=TILE, rx=4, fill=colour(f"map-{k}", SHADES[k]),
@@ -90,10 +92,10 @@ def render_tile_map(counts: Mapping[str, int], links: Mapping[str, str], id_pref
                        cls="cs-tile-count"))
         href = links.get(prefecture.name)
         if href:
-            tiles.append(element("a", body, href=href, aria_label=name, class_="cs-tile-link",
+            tiles.append(element("a", body, href=href, aria_label=label, class_="cs-tile-link",
                                  data_code=prefecture.code))
         else:
-            tiles.append(element("g", body, role="img", aria_label=name, class_="cs-tile-item", data_code=prefecture.code))
+            tiles.append(element("g", body, role="img", aria_label=label, class_="cs-tile-item", data_code=prefecture.code))
     width = GRID_COLUMNS * PITCH + 2 * PAD - (PITCH - TILE)
     height = GRID_ROWS * PITCH + 2 * PAD - (PITCH - TILE)
     return svg_document(id_prefix=id_prefix, title=title, desc=desc, width=width, height=height, kind="tilemap",

@@ -1,0 +1,33 @@
+"""hooks/material_markup.py: Material's invalid attributes are removed, and nothing else changes."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+_spec = importlib.util.spec_from_file_location("material_markup", ROOT / "hooks" / "material_markup.py")
+material_markup = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(material_markup)
+repair = material_markup.repair_material_markup
+
+
+def test_checkbox_autocomplete_is_dropped_but_text_inputs_keep_it():
+    page = ('<input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer" autocomplete="off">'
+            '<input class="cs-header-search__input" id="q" type="search" autocomplete="off">')
+    assert repair(page) == ('<input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer">'
+                            '<input class="cs-header-search__input" id="q" type="search" autocomplete="off">')
+
+
+def test_empty_tabindex_is_dropped_and_real_ones_stay():
+    page = ('<label class="md-nav__link" for="__nav_5" id="__nav_5_label" tabindex="">'
+            '<label class="md-nav__link" for="__nav_6" id="__nav_6_label" tabindex="0">')
+    assert repair(page) == ('<label class="md-nav__link" for="__nav_5" id="__nav_5_label">'
+                            '<label class="md-nav__link" for="__nav_6" id="__nav_6_label" tabindex="0">')
+
+
+def test_toc_label_loses_its_for_only_when_the_checkbox_is_missing():
+    label = '<label class="md-nav__title" for="__toc">'
+    assert repair(label + "目次") == '<label class="md-nav__title">目次'
+    with_box = '<input class="md-nav__toggle md-toggle" type="checkbox" id="__toc">' + label
+    assert repair(with_box) == with_box
