@@ -17,7 +17,8 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from showcase.problems import ContentError
-from showcase.site import SiteBuild, content_root
+from showcase.preview import only_from_env
+from showcase.site import SiteBuild, cache_root, content_root
 
 log = get_plugin_logger("showcase")
 STATE_KEY = "showcase_build"
@@ -31,7 +32,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     root = content_root(Path(config.config_file_path).parent)
     try:
         repo = Path(config.config_file_path).parent
-        build = SiteBuild.load(root, cache_dir=repo / ".cache", data_dir=repo / "data")
+        only = only_from_env(root)  # scripts/preview: just these records and the pages listing them
+        build = SiteBuild.load(root, cache_dir=cache_root(repo / ".cache"), data_dir=repo / "data", only=only)
+    except ValueError as error:  # a bad $SHOWCASE_ONLY
+        raise PluginError(str(error)) from None
     except ContentError as error:
         for line in str(error).splitlines():
             log.error(line)
@@ -40,9 +44,14 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     repo = (config.repo_url or "").rstrip("/")
     build.context["contributing_url"] = f"{repo}/blob/main/CONTRIBUTING.md" if repo else ""
     config[STATE_KEY] = build
-    for folder in ("profiles", "cases"):
-        if (root / folder).is_dir() and str(root / folder) not in config.watch:
-            config.watch.append(str(root / folder))
+    # A preview watches its own record folders, not 35,000 of them.
+    folders = [root / f"{kind}s" / slug for kind, slug in sorted(only)] if only else [root / "profiles", root / "cases"]
+    for folder in folders:
+        if folder.is_dir() and str(folder) not in config.watch:
+            config.watch.append(str(folder))
+    if only:
+        log.info(f"preview of {', '.join(f'{kind}:{slug}' for kind, slug in sorted(only))}: "
+                 "listing pages show only these records and their neighbours")
     log.info(f"{len(build.catalog.profiles)} profiles, {len(build.catalog.cases)} cases, {len(build.pages)} generated pages")
     return config
 

@@ -17,6 +17,9 @@ build plain Python data ourselves, so that:
 
 from __future__ import annotations
 
+import errno
+import os
+import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,6 +30,7 @@ from yaml.constructor import SafeConstructor
 from yaml.nodes import ScalarNode
 from yaml.resolver import Resolver
 
+from .load_hints import unindented_block_line
 from .problems import Problem
 
 MAX_FILE_BYTES = 256 * 1024
@@ -38,6 +42,9 @@ _Parser = getattr(yaml, "CLoader", yaml.SafeLoader)
 _resolver = Resolver()
 _constructor = SafeConstructor()
 _STR = "tag:yaml.org,2002:str"
+# First characters for which YAML 1.1 might resolve a plain scalar to a non-string (anything else is text).
+_IMPLICIT_FIRST = frozenset(_resolver.yaml_implicit_resolvers)
+_IMPLICIT_ANY = None in _IMPLICIT_FIRST  # a wildcard resolver (none by default) disables the shortcut
 _TAG_NAMES = {
     "tag:yaml.org,2002:bool": ("真偽値", "a boolean"),
     "tag:yaml.org,2002:int": ("整数", "an integer"),
@@ -96,20 +103,33 @@ def load_document(path: Path, display_path: str) -> Document:
     """Read one YAML file; problems are returned in ``Document.problems``."""
     doc = Document(display_path)
     try:
-        if path.is_symlink():
+        # O_NOFOLLOW: a symbolic link is refused by the open itself (no check-then-open race), in one system call.
+        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))  # NONBLOCK: a FIFO cannot hang us
+    except OSError as exc:
+        if exc.errno == errno.ELOOP or os.path.islink(path):
             doc.problems.append(Problem(display_path, 1, 1, "", "シンボリックリンクは使えません", "symbolic links are not allowed",
                                         "実際のファイルを置いてください", "commit the file itself"))
-            return doc
-        size = path.stat().st_size
+        else:
+            doc.problems.append(Problem(display_path, 1, 1, "", f"ファイルを読めません（{exc.strerror}）", f"cannot read the file ({exc.strerror})"))
+        return doc
+    try:
+        size = os.fstat(fd).st_size
         if size > MAX_FILE_BYTES:
             doc.problems.append(Problem(display_path, 1, 1, "", f"ファイルが大きすぎます（{size:,} バイト、上限 {MAX_FILE_BYTES:,} バイト）",
                                         f"file is too large ({size:,} bytes, limit {MAX_FILE_BYTES:,})",
                                         "長い文章を短くしてください", "shorten the long texts"))
             return doc
-        raw = path.read_bytes()
+        raw = os.read(fd, MAX_FILE_BYTES + 1)  # one system call for a whole record; bounded if the file grows meanwhile
+        while len(raw) < size:  # a short read (rare): read the rest
+            more = os.read(fd, MAX_FILE_BYTES + 1 - len(raw))
+            if not more:
+                break
+            raw += more
     except OSError as exc:
         doc.problems.append(Problem(display_path, 1, 1, "", f"ファイルを読めません（{exc.strerror}）", f"cannot read the file ({exc.strerror})"))
         return doc
+    finally:
+        os.close(fd)
     return parse_document(raw, display_path, doc)
 
 
@@ -133,6 +153,14 @@ def parse_document(raw: bytes, display_path: str, doc: Document | None = None) -
             doc.problems.append(Problem(display_path, line, col, "", "不正な \\u エスケープ（単独のサロゲートなど）があります",
                                         "invalid \\u escape (for example a lone surrogate)",
                                         "その文字をエスケープせずにそのまま書いてください", "write the character itself, not an escape"))
+            return doc
+        block_line = unindented_block_line(text)
+        if block_line is not None:  # the most frequent mistake in the template: text under "key: |" not indented
+            doc.problems.append(Problem(display_path, block_line, 1, "", "「|」の次の行からの文章に字下げがありません",
+                                        "the text after 'key: |' is not indented",
+                                        "文章の各行の先頭に半角スペースを2つ入れてください（項目名より深く）",
+                                        "start every line of the text with two spaces (deeper than the key)"))
+            doc.data = None
             return doc
         doc.problems.append(Problem(display_path, line, col, "", f"YAML の書き方に誤りがあります（{reason}）",
                                     f"invalid YAML syntax ({reason})",
@@ -165,15 +193,14 @@ def _decode(raw: bytes, doc: Document) -> str | None:
         return None
 
 
+_BAD_CHARACTER = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
+_BRACKET = re.compile(r"[\[\]{}]")
+
+
 def bad_character(text: str) -> int:
-    """Index of the first control character or lone surrogate, or -1."""
-    for index, char in enumerate(text):
-        code = ord(char)
-        if char in "\t\n\r":
-            continue
-        if code < 0x20 or 0x7F <= code <= 0x9F or 0xD800 <= code <= 0xDFFF:
-            return index
-    return -1
+    """Index of the first control character or lone surrogate (tab, LF and CR are fine), or -1."""
+    found = _BAD_CHARACTER.search(text)
+    return found.start() if found else -1
 
 
 def _prescan(text: str, doc: Document) -> bool:
@@ -185,8 +212,11 @@ def _prescan(text: str, doc: Document) -> bool:
                                     f"control character U+{ord(text[index]):04X} is not allowed",
                                     "その文字を削除してください", "delete that character"))
         return False
+    if text.count("[") + text.count("{") <= MAX_DEPTH:
+        return True  # too few brackets to nest too deep: skip the scan
     depth = 0
-    for index, char in enumerate(text):
+    for bracket in _BRACKET.finditer(text):  # only the brackets, not every character
+        char, index = bracket.group(), bracket.start()
         if char in "[{":
             depth += 1
             if depth > MAX_DEPTH:
@@ -223,6 +253,9 @@ def _compose(text: str, doc: Document) -> Any:
         parser.dispose()
 
 
+_PLAIN_NODE_EVENTS = frozenset({yaml.ScalarEvent, yaml.SequenceStartEvent, yaml.MappingStartEvent})
+
+
 class _EventReader:
     def __init__(self, parser: Any, doc: Document):
         self.parser = parser
@@ -253,33 +286,45 @@ class _EventReader:
                                   "「!」で始まる部分を削除し、値は引用符で囲んでください",
                                   "delete the part starting with '!' and quote the value"))
 
-    def node(self, loc: Loc, depth: int) -> Any:
-        event = self.next()
-        self._reject_features(event)
+    def node(self, loc: Loc, depth: int, event: Any = None) -> Any:
+        """Build the value starting at ``event`` (read from the parser when not given)."""
+        if event is None:
+            event = self.parser.get_event()
+        kind = type(event)
+        if kind not in _PLAIN_NODE_EVENTS or event.anchor is not None or event.tag is not None:
+            self._reject_features(event)
+        mark = event.start_mark
         if depth > MAX_DEPTH:
-            raise _Reject(Problem(self.doc.path, event.start_mark.line + 1, event.start_mark.column + 1, dotted(loc),
+            raise _Reject(Problem(self.doc.path, mark.line + 1, mark.column + 1, dotted(loc),
                                   f"入れ子が深すぎます（上限 {MAX_DEPTH} 段）", f"nesting is deeper than {MAX_DEPTH} levels"))
-        self.doc.marks[loc] = (event.start_mark.line + 1, event.start_mark.column + 1)
-        if isinstance(event, yaml.ScalarEvent):
+        self.doc.marks[loc] = (mark.line + 1, mark.column + 1)
+        if kind is yaml.ScalarEvent:
             return self._scalar(event, loc)
-        if isinstance(event, yaml.SequenceStartEvent):
-            items = []
-            while not self.peek_is(yaml.SequenceEndEvent):
-                items.append(self.node(loc + (len(items),), depth + 1))
-            self.next()
-            return items
-        if isinstance(event, yaml.MappingStartEvent):
+        if kind is yaml.SequenceStartEvent:
+            items: list[Any] = []
+            get_event = self.parser.get_event
+            while True:  # one event of lookahead instead of check_event(): this loop is the loader's hot path
+                child = get_event()
+                if type(child) is yaml.SequenceEndEvent:
+                    return items
+                items.append(self.node(loc + (len(items),), depth + 1, child))
+        if kind is yaml.MappingStartEvent:
             return self._mapping(loc, depth)
-        raise _Reject(Problem(self.doc.path, event.start_mark.line + 1, event.start_mark.column + 1, dotted(loc),
+        raise _Reject(Problem(self.doc.path, mark.line + 1, mark.column + 1, dotted(loc),
                               "YAML の構造が想定外です", "unexpected YAML structure"))
 
     def _mapping(self, loc: Loc, depth: int) -> dict[str, Any]:
         mapping: dict[str, Any] = {}
-        while not self.peek_is(yaml.MappingEndEvent):
-            key_event = self.next()
-            self._reject_features(key_event)
+        get_event = self.parser.get_event
+        while True:
+            key_event = get_event()
+            kind = type(key_event)
+            if kind is yaml.MappingEndEvent:
+                return mapping
+            if kind not in _PLAIN_NODE_EVENTS or key_event.anchor is not None or key_event.tag is not None:
+                self._reject_features(key_event)
             line, col = key_event.start_mark.line + 1, key_event.start_mark.column + 1
-            if not isinstance(key_event, yaml.ScalarEvent):
+            if kind is not yaml.ScalarEvent:
                 raise _Reject(Problem(self.doc.path, line, col, dotted(loc), "キーには文字列を使ってください",
                                       "keys must be plain text"))
             key = key_event.value
@@ -294,12 +339,10 @@ class _EventReader:
                 continue
             self.doc.key_marks[child] = (line, col)
             mapping[key] = self.node(child, depth + 1)
-        self.next()
-        return mapping
 
     def _scalar(self, event: Any, loc: Loc) -> Any:
         value = event.value
-        if not event.style and event.implicit[0]:
+        if not event.style and event.implicit[0] and (_IMPLICIT_ANY or value[:1] in _IMPLICIT_FIRST):
             tag = _resolver.resolve(ScalarNode, value, (True, False))
             if tag != _STR:
                 self.doc.implicit[loc] = (tag, value)
@@ -307,7 +350,8 @@ class _EventReader:
                     return _constructor.construct_object(ScalarNode(tag, value))
                 except (ValueError, yaml.YAMLError):
                     return value
-        index = bad_character(value)
+        # Only a double-quoted scalar can hold escapes (\x07, \ud800); any other text was checked by _prescan.
+        index = bad_character(value) if event.style == '"' else -1
         if index >= 0:
             raise _Reject(Problem(self.doc.path, event.start_mark.line + 1, event.start_mark.column + 1, dotted(loc),
                                   f"使えない文字 U+{ord(value[index]):04X}（制御文字または不正なサロゲート）があります",

@@ -32,6 +32,8 @@ INK_SOFT = (64, 64, 64)  # subtitle
 ACCENT = (31, 81, 53)  # band, label pill, site name
 ON_ACCENT = (255, 255, 255)  # label text
 DESIGN_VERSION = "1"
+# zlib level 6: a third of level 9's encoding time for ~4 % more bytes (35,000 cards: minutes of build time).
+PNG_OPTIONS = {"compress_level": 6}
 
 _MARGIN = 80
 _TEXT_WIDTH = SIZE[0] - 2 * _MARGIN
@@ -190,7 +192,8 @@ def _cache_key(title: str, subtitle: str, kind_label: str, font_dirs: Sequence[P
         path, index = find_font(weight, tuple(font_dirs))
         stat = path.stat()
         identity.append((str(path), index, stat.st_size, stat.st_mtime_ns))
-    parts = repr((DESIGN_VERSION, title, subtitle, kind_label, identity, BACKGROUND, INK, INK_SOFT, ACCENT, ON_ACCENT))
+    parts = repr((DESIGN_VERSION, title, subtitle, kind_label, identity, BACKGROUND, INK, INK_SOFT, ACCENT, ON_ACCENT,
+                  sorted(PNG_OPTIONS.items())))
     return hashlib.sha256(parts.encode()).hexdigest()
 
 
@@ -209,7 +212,7 @@ def render_og_card(
         data = cached.read_bytes()
     if not data:
         buffer = io.BytesIO()
-        draw_og_card(title, subtitle, kind_label, font_dirs).save(buffer, format="PNG", compress_level=9)
+        draw_og_card(title, subtitle, kind_label, font_dirs).save(buffer, format="PNG", **PNG_OPTIONS)
         data = buffer.getvalue()
         if cached is not None:
             _write_atomic(cached, data)

@@ -16,17 +16,27 @@ from .assets import og_image_path, photo_views, write_assets
 from .catalog import Catalog, build_catalog
 from .collection import load_collections
 from .problems import ContentError
+from .preview import preview_pages, preview_selection
+from .render.cards import Cards
+from .render.environment import environment
 from .render.pages import PageSpec, render_page, site_pages
 from .render.statistics import expand_chart_markers
 from .stats import StatTable, export_files, load_statistics
 
 CONTENT_ENV = "SHOWCASE_CONTENT"
+CACHE_ENV = "SHOWCASE_CACHE"
 
 
 def content_root(default: Path) -> Path:
     """The folder holding ``profiles/`` and ``cases/``: ``$SHOWCASE_CONTENT`` or the repository root."""
     value = os.environ.get(CONTENT_ENV)
     return Path(value).resolve() if value else default.resolve()
+
+
+def cache_root(default: Path) -> Path:
+    """Where resized photos and Open Graph cards are cached: ``$SHOWCASE_CACHE`` or ``default`` (the ignored .cache/)."""
+    value = os.environ.get(CACHE_ENV)
+    return Path(value).resolve() if value else default
 
 
 @dataclass
@@ -39,9 +49,17 @@ class SiteBuild:
 
     @classmethod
     def load(cls, root: Path, *, today: str | None = None, workers: int | None = None,
-             cache_dir: Path | None = None, data_dir: Path | None = None) -> "SiteBuild":
-        """Load and check every record and statistics table; raise :class:`ContentError` listing all problems."""
-        result = load_collections(root, workers=workers, cache_dir=cache_dir / "photo-facts" if cache_dir else None)
+             cache_dir: Path | None = None, data_dir: Path | None = None,
+             only: set[tuple[str, str]] | None = None) -> "SiteBuild":
+        """Load and check every record and statistics table; raise :class:`ContentError` listing all problems.
+
+        ``only`` ((kind, slug) pairs) builds a preview: those records, their neighbours, and the pages listing them
+        (:mod:`showcase.preview`).
+        """
+        environment.cache_clear()  # templates are read once per build (the environment does not stat them per page)
+        selection = preview_selection(root, only) if only is not None else None  # type: ignore[arg-type]
+        result = load_collections(root, workers=workers, cache_dir=cache_dir / "photo-facts" if cache_dir else None,
+                                  only=selection)
         tables: dict[str, StatTable] = {}
         problems = list(result.problems)
         if data_dir is not None:
@@ -50,14 +68,16 @@ class SiteBuild:
         if problems:
             raise ContentError(problems)
         catalog = build_catalog(result.profiles, result.cases, today)
-        build = cls(root, catalog, site_pages(catalog), cache_dir=cache_dir)
+        pages = site_pages(catalog)
+        build = cls(root, catalog, preview_pages(pages, only) if only is not None else pages, cache_dir=cache_dir)  # type: ignore[arg-type]
         build.context["photos_for"] = photo_views(catalog.profiles + catalog.cases)
+        build.context["cards"] = Cards(catalog)
         build.context["statistics"] = tables
         return build
 
     def expand_markers(self, html: str, page_url: str) -> str:
         """Charts placed in hand-written pages with ``<!-- chart: ID -->`` markers."""
-        return expand_chart_markers(html, page_url, self.catalog, self.context["statistics"])
+        return expand_chart_markers(html, page_url, self.catalog, self.context["statistics"], self.context.get("chart_embed"))
 
     def statistics_files(self) -> dict[str, str]:
         """``data/statistics/<table>.csv|json`` → text."""

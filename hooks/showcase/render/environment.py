@@ -20,12 +20,24 @@ def relative_url(target: str, page_url: str) -> str:
     if "://" in target or target.startswith(("mailto:", "#")):
         return target
     path, _, fragment = target.partition("#")
-    rel = posixpath.relpath(path.rstrip("/") or ".", page_url.rstrip("/") or ".")
+    rel = _relpath(path.rstrip("/") or ".", page_url.rstrip("/") or ".")
     if path.endswith("/") or not path:
         rel = rel.rstrip("/") + "/"
     if rel == "./":
         rel = "./"
     return rel + (f"#{fragment}" if fragment else "")
+
+
+def _relpath(path: str, start: str) -> str:
+    """``posixpath.relpath`` for site-relative URLs, without its ``abspath``/``getcwd`` calls (hot: every link of every page)."""
+    if ".." in path or ".." in start:
+        return posixpath.relpath(path, start)
+    to = [part for part in path.split("/") if part and part != "."]
+    base = [part for part in start.split("/") if part and part != "."]
+    common = 0
+    while common < len(to) and common < len(base) and to[common] == base[common]:
+        common += 1
+    return "/".join([".."] * (len(base) - common) + to[common:]) or "."
 
 
 def number(value: int | float) -> str:
@@ -41,6 +53,8 @@ def environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=False,
+        auto_reload=False,  # no stat() per include; SiteBuild.load starts each build with a fresh environment
+        cache_size=-1,  # a dict, not an LRU (whose lookups scan a deque): every include of every page looks here
     )
     env.filters.update(
         markdown=render_markdown,

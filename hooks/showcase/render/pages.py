@@ -179,7 +179,8 @@ def _render_prefectures(spec: PageSpec, catalog: Catalog, context: dict[str, Any
 
 RENDERERS: dict[str, Callable[[PageSpec, Catalog, dict[str, Any]], str]] = {
     "profile": _render_record, "case": _render_record, "prefectures": _render_prefectures,
-    "statistics": lambda spec, catalog, context: render_statistics_page(spec, catalog, context["statistics"]),
+    "statistics": lambda spec, catalog, context: render_statistics_page(spec, catalog, context["statistics"],
+                                                                          context.get("chart_embed")),
     **{kind: _render_listing for kind in ("profiles", "cases", "prefecture", "municipality", "field", "status", "category")},
 }
 

@@ -73,7 +73,8 @@ def tile_map_block(catalog: Catalog, page_url: str, id_prefix: str = "records-ma
             for p in PREFECTURES]
     return ChartBlock(id_prefix, title, Markup(render_tile_map(counts, links, f"{id_prefix}-chart", title, desc)),
                       _simple_table(title, ["都道府県", "協力隊プロフィール", "地域運営組織の事例"], rows), Markup(""),
-                      downloads=(("都道府県の一覧", "prefectures/"),), wide=True, kind="map")
+                      downloads=(("都道府県の一覧", "prefectures/"), ("データ（JSON）", "data/prefectures.json")),
+                      embed="embed/charts/records-map/", wide=True, kind="map")
 
 
 def field_block(catalog: Catalog, id_prefix: str = "records-fields") -> ChartBlock:
@@ -83,7 +84,8 @@ def field_block(catalog: Catalog, id_prefix: str = "records-fields") -> ChartBlo
     desc = "、".join(f"{bar.label} {bar.display}" for bar in bars) + "。"
     return ChartBlock(id_prefix, title, Markup(render_horizontal_bars(id_prefix=f"{id_prefix}-chart", title=title, desc=desc, bars=bars)),
                       _simple_table(title, ["活動分野", "件数"], [[label, f"{count:,}"] for label, count in counts.items()]),
-                      Markup(""))
+                      Markup(""), downloads=(("CSV", "data/profiles.csv"), ("JSON", "data/profiles.json")),
+                      embed="embed/charts/records-fields/")
 
 
 def category_comparison_block(catalog: Catalog, id_prefix: str = "records-categories") -> ChartBlock:
@@ -100,12 +102,15 @@ def category_comparison_block(catalog: Catalog, id_prefix: str = "records-catego
     desc = "、".join(f"{bar.label} {bar.display}" for bar in bars) + "。全国の値は総務省 令和5年度調査（複数回答）。"
     return ChartBlock(id_prefix, title,
                       Markup(render_horizontal_bars(id_prefix=f"{id_prefix}-chart", title=title, desc=desc, bars=bars, max_value=100)),
-                      _simple_table(title, ["活動内容", "全国調査", "本サイトの事例", "事例数"], rows), Markup(""))
+                      _simple_table(title, ["活動内容", "全国調査", "本サイトの事例", "事例数"], rows), Markup(""),
+                      downloads=(("事例の CSV", "data/cases.csv"), ("全国調査の CSV", f"{STATS_DATA_DIR}rmo-survey-2023-activities.csv")),
+                      embed="embed/charts/records-categories/")
 
 
-def render_statistics_page(spec, catalog: Catalog, tables: Mapping[str, StatTable]) -> str:
+def render_statistics_page(spec, catalog: Catalog, tables: Mapping[str, StatTable], chart_embed=None) -> str:
+    """``chart_embed(chart_id)`` (from the engine's embed context) adds each chart's 「このグラフを埋め込む」 block."""
     return render_template(
-        "statistics.html", spec.url, spec=spec, catalog=catalog,
+        "statistics.html", spec.url, spec=spec, catalog=catalog, chart_embed=chart_embed,
         record_blocks=[tile_map_block(catalog, spec.url), field_block(catalog), category_comparison_block(catalog)],
         rmo_blocks=[national_block(chart_id, tables) for chart_id in RMO_CHARTS],
         kyoryokutai_blocks=[national_block(chart_id, tables) for chart_id in KYORYOKUTAI_CHARTS],
@@ -113,9 +118,9 @@ def render_statistics_page(spec, catalog: Catalog, tables: Mapping[str, StatTabl
     )
 
 
-def render_chart_block(block: ChartBlock, page_url: str) -> str:
+def render_chart_block(block: ChartBlock, page_url: str, chart_embed=None) -> str:
     """One chart block as HTML, for pages written by hand (programme pages, home)."""
-    return render_template("partials/chart-figure.html", page_url, block=block)
+    return render_template("partials/chart-figure.html", page_url, block=block, chart_embed=chart_embed)
 
 
 __all__ = ["ChartBlock", "national_block", "tile_map_block", "field_block", "category_comparison_block",
@@ -125,7 +130,8 @@ __all__ = ["ChartBlock", "national_block", "tile_map_block", "field_block", "cat
 _MARKER = re.compile(r"<!--\s*(chart|showcase):\s*([a-z0-9-]+)\s*-->")
 
 
-def expand_chart_markers(html: str, page_url: str, catalog: Catalog, tables: Mapping[str, StatTable]) -> str:
+def expand_chart_markers(html: str, page_url: str, catalog: Catalog, tables: Mapping[str, StatTable],
+                         chart_embed=None) -> str:
     """Replace ``<!-- chart: ID -->`` (a national chart) and ``<!-- showcase: records-map|records-fields|
     records-categories -->`` in a hand-written page with the chart block.  Unknown ids raise ``KeyError``."""
     record_blocks = {"records-map": lambda: tile_map_block(catalog, page_url), "records-fields": lambda: field_block(catalog),
@@ -136,9 +142,9 @@ def expand_chart_markers(html: str, page_url: str, catalog: Catalog, tables: Map
         if kind == "chart":
             if name not in CHARTS:
                 raise KeyError(f"unknown chart id {name!r} in <!-- chart: {name} --> (known: {', '.join(sorted(CHARTS))})")
-            return render_chart_block(national_block(name, tables), page_url)
+            return render_chart_block(national_block(name, tables), page_url, chart_embed)
         if name not in record_blocks:
             raise KeyError(f"unknown block {name!r} in <!-- showcase: {name} --> (known: {', '.join(sorted(record_blocks))})")
-        return render_chart_block(record_blocks[name](), page_url)
+        return render_chart_block(record_blocks[name](), page_url, chart_embed)
 
     return _MARKER.sub(replace, html)

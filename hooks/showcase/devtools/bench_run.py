@@ -1,0 +1,81 @@
+"""Run one build as a child process: wall time, CPU time of the whole process tree, and peak RSS of the tree.
+
+The peak is sampled from /proc every 50 ms over the build's process tree
+(MkDocs, its process pools and the Pagefind binary together), so memory held
+at the same moment by several processes is added up.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class RunResult:
+    returncode: int
+    wall: float
+    cpu: float
+    peak_rss: int  # bytes, sum over the process tree at its largest sample
+    output: str
+
+
+def _children(pid: int) -> list[int]:
+    try:
+        tasks = os.listdir(f"/proc/{pid}/task")
+    except OSError:
+        return []
+    found = []
+    for task in tasks:
+        try:
+            found += [int(child) for child in Path(f"/proc/{pid}/task/{task}/children").read_text().split()]
+        except OSError:
+            pass
+    return found
+
+
+def _rss(pid: int) -> int:
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    return 0
+
+
+def tree_rss(root: int) -> int:
+    total, todo = 0, [root]
+    while todo:
+        pid = todo.pop()
+        total += _rss(pid)
+        todo += _children(pid)
+    return total
+
+
+def run_measured(command: list[str], *, env: dict[str, str], cwd: Path, log: Path) -> RunResult:
+    """Run ``command``; its output goes to ``log``."""
+    with open(log, "w", encoding="utf-8") as handle:
+        started = time.perf_counter()
+        process = subprocess.Popen(command, env=env, cwd=cwd, stdout=handle, stderr=subprocess.STDOUT)
+        peak = [0]
+        done = threading.Event()
+
+        def sample() -> None:
+            while not done.is_set():
+                peak[0] = max(peak[0], tree_rss(process.pid))
+                done.wait(0.05)
+
+        sampler = threading.Thread(target=sample, daemon=True)
+        sampler.start()
+        _pid, status, usage = os.wait4(process.pid, 0)
+        wall = time.perf_counter() - started
+        done.set()
+        sampler.join()
+        process.returncode = os.waitstatus_to_exitcode(status)
+    return RunResult(process.returncode, wall, usage.ru_utime + usage.ru_stime, max(peak[0], usage.ru_maxrss * 1024),
+                     log.read_text(encoding="utf-8", errors="replace"))

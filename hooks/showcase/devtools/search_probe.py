@@ -1,0 +1,138 @@
+"""Search measured in headless Chromium (Debian's, through Playwright): bytes of a first query, time to results, recall.
+
+``first_query`` opens the search page, types a query and records every
+Pagefind request until the first result shows.  ``recall`` asks Pagefind's JS
+API for each known word of a generated corpus and checks that every record
+holding the word is among the results.
+"""
+
+from __future__ import annotations
+
+import functools
+import shutil
+import threading
+import time
+from dataclasses import dataclass, field
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+# What a query needs (index chunks, fragments, filters, metadata) versus the engine and UI code loaded once.
+QUERY_PARTS = (".pf_meta", ".pf_index", ".pf_fragment", ".pf_filter", "pagefind-entry.json")
+
+
+class _Quiet(SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):  # noqa: A002 - the base class's name
+        pass
+
+
+class SiteServer:
+    """A static server for a built site on 127.0.0.1 (context manager)."""
+
+    def __init__(self, folder: Path):
+        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(folder)))
+        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}/"
+        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
+
+    def __enter__(self) -> "SiteServer":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+@dataclass
+class QueryCost:
+    query: str
+    seconds: float  # from the last keystroke to the first result on screen (includes the UI's debounce)
+    query_bytes: int  # index chunks, fragments, filters and metadata
+    total_bytes: int  # everything under /pagefind/, engine and UI included
+    results: int
+    requests: list[tuple[str, int]] = field(default_factory=list)
+
+
+@dataclass
+class Recall:
+    found: int
+    expected: int
+    missed: dict[str, list[str]]  # word -> URLs not found
+
+    @property
+    def share(self) -> float:
+        return self.found / self.expected if self.expected else 1.0
+
+
+def launch(playwright):
+    chromium = shutil.which("chromium")
+    if chromium is None:
+        raise SystemExit("Debian's chromium is not installed: run scripts/install-system-deps")
+    return playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_FLAGS)
+
+
+def first_query(browser, base_url: str, query: str) -> QueryCost:
+    """Open the search page in a fresh context (empty cache), type ``query``, wait for the first result."""
+    context = browser.new_context(locale="ja-JP")
+    page = context.new_page()
+    requests: list[tuple[str, int]] = []
+
+    def record(response) -> None:
+        if "/pagefind/" in response.url:
+            try:
+                size = len(response.body())
+            except Exception:  # a cancelled request has no body
+                size = 0
+            requests.append((response.url.split("/pagefind/", 1)[1], size))
+
+    page.on("response", record)
+    try:
+        page.goto(base_url + "search/")
+        field_ = page.locator(".pagefind-ui__search-input")
+        field_.wait_for()
+        page.wait_for_load_state("networkidle")
+        field_.fill(query)
+        started = time.perf_counter()
+        page.locator(".pagefind-ui__result-link").first.wait_for(timeout=180_000)  # a loaded machine is slow, not wrong
+        seconds = time.perf_counter() - started
+        page.wait_for_load_state("networkidle")
+        results = page.locator(".pagefind-ui__result").count()
+    finally:
+        context.close()
+    query_bytes = sum(size for name, size in requests if name.endswith(QUERY_PARTS))
+    return QueryCost(query, seconds, query_bytes, sum(size for _, size in requests), results, requests)
+
+
+_SEARCH_JS = """async ([word, limit]) => {
+  const pagefind = await import(document.baseURI.replace(/search\\/?$/, '') + 'pagefind/pagefind.js');
+  await pagefind.init();
+  const search = await pagefind.search(word);
+  const data = await Promise.all(search.results.slice(0, limit).map(r => r.data()));
+  return {count: search.results.length, urls: data.map(d => d.url)};
+}"""
+
+
+def search_urls(page, word: str, limit: int = 2000) -> tuple[int, list[str]]:
+    """Total result count and the URLs of up to ``limit`` results (site-relative, e.g. ``profiles/a/``)."""
+    answer = page.evaluate(_SEARCH_JS, [word, limit])
+    return answer["count"], [url.lstrip("/") for url in answer["urls"]]
+
+
+def recall(browser, base_url: str, known_words: list[dict]) -> Recall:
+    """``known_words``: the corpus manifest's list of {"word", "urls"}."""
+    context = browser.new_context(locale="ja-JP")
+    page = context.new_page()
+    found = expected = 0
+    missed: dict[str, list[str]] = {}
+    try:
+        page.goto(base_url + "search/")
+        for item in known_words:
+            _count, urls = search_urls(page, item["word"])
+            got = set(urls)
+            expected += len(item["urls"])
+            found += sum(1 for url in item["urls"] if url in got)
+            lost = [url for url in item["urls"] if url not in got]
+            if lost:
+                missed[item["word"]] = lost
+    finally:
+        context.close()
+    return Recall(found, expected, missed)
