@@ -9,6 +9,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+from showcase.publish import write_site_files
+
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     if "<!--" not in html:
@@ -20,7 +22,4 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
 
 
 def on_post_build(*, config: MkDocsConfig) -> None:
-    for relative, text in config["showcase_build"].statistics_files().items():
-        target = Path(config.site_dir) / relative
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(text, encoding="utf-8", newline="")
+    write_site_files(Path(config.site_dir), config["showcase_build"].statistics_files())

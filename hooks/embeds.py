@@ -16,7 +16,7 @@ from mkdocs.structure.pages import Page
 
 from showcase.embed_charts import chart_embeds
 from showcase.embeds import embed_context, render_embeds, view_for_page
-from showcase.publish import absolute
+from showcase.publish import absolute, write_site_files
 
 log = get_plugin_logger("embeds")
 CHARTS_KEY = "showcase_chart_embeds"
@@ -43,9 +43,5 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     build = config["showcase_build"]
     files = render_embeds(build.catalog, build.context, site_url=config.site_url or "",
                           site_name=config.site_name, charts=config[CHARTS_KEY])
-    site_dir = Path(config.site_dir)
-    for path, text in files.items():
-        target = site_dir / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(text, encoding="utf-8", newline="")
+    write_site_files(Path(config.site_dir), files)
     log.info(f"{sum(path.endswith('.html') for path in files)} embed views")

@@ -9,6 +9,7 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+from showcase.publish import write_site_files
 from showcase.data_dictionary import MARKER, fill_markers
 from showcase.exports import data_links_for, export_files
 from showcase.feed import FEED_PATH, render_feed
@@ -33,9 +34,5 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     site_url = config.site_url or ""
     files = export_files(build.catalog, site_url=site_url, statistics=sorted(build.statistics_files()))
     files[FEED_PATH] = render_feed(build.catalog, site_url=site_url, site_name=config.site_name)
-    site_dir = Path(config.site_dir)
-    for path, text in files.items():
-        target = site_dir / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(text, encoding="utf-8", newline="")
+    write_site_files(Path(config.site_dir), files)
     log.info(f"{len(files)} open data files and the feed")

@@ -1,9 +1,10 @@
-"""Two small rules for everything the site publishes outside its HTML pages: absolute URLs and JSON text."""
+"""Small rules for everything the site publishes outside its HTML pages: absolute URLs, JSON text, writing files."""
 
 from __future__ import annotations
 
 import json
-from typing import Any
+from pathlib import Path
+from typing import Any, Mapping
 
 
 def absolute(site_url: str, path: str) -> str:
@@ -22,3 +23,11 @@ def json_text(data: Any, *, compact: bool = False) -> str:
     else:
         text = json.dumps(data, ensure_ascii=False, indent=2)
     return text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e") + "\n"
+
+
+def write_site_files(site_dir: Path, files: Mapping[str, str]) -> None:
+    """Write ``{site-relative path: text}`` into the built site as UTF-8, line endings untouched (CSV keeps CRLF)."""
+    for path, text in files.items():
+        target = site_dir / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8", newline="")
