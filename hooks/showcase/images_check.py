@@ -225,6 +225,16 @@ def open_photo(data: bytes, max_pixels: int = MAX_PIXELS) -> Image.Image:
     Raises ``UnidentifiedImageError`` (wrong format), ``DecompressionBombError``
     (too many pixels, ours or Pillow's limit) or ``OSError`` (truncated/damaged).
     """
+    return _open(data, max_pixels, check_only=False)[0]
+
+
+def _open(data: bytes, max_pixels: int, check_only: bool) -> tuple[Image.Image, tuple[int, int]]:
+    """The decoded image and the photo's full size.
+
+    With ``check_only`` a JPEG is decoded at 1/8 scale (libjpeg's DCT scaling):
+    every byte is still read, so a cut or damaged file still fails, at a
+    fraction of the cost; the image is then smaller than the full size.
+    """
     if ImageFile.LOAD_TRUNCATED_IMAGES:  # someone changed Pillow's global: refuse rather than accept cut files
         raise OSError("PIL.ImageFile.LOAD_TRUNCATED_IMAGES is set; refusing to decode untrusted photos")
     with warnings.catch_warnings():
@@ -233,16 +243,19 @@ def open_photo(data: bytes, max_pixels: int = MAX_PIXELS) -> Image.Image:
             img = Image.open(io.BytesIO(data), formats=list(FORMATS))
         except Image.DecompressionBombWarning as exc:
             raise Image.DecompressionBombError(str(exc)) from exc
+        full = img.size
         if img.width * img.height > max_pixels:
             raise TooManyPixels(img.width, img.height, max_pixels)
+        if check_only and img.format == "JPEG":
+            img.draft(img.mode, (max(1, img.width // 8), max(1, img.height // 8)))
         img.load()
-    return img
+    return img, full
 
 
 def _decode(data: bytes, max_pixels: int) -> tuple[str, dict]:
     """("ok", facts) or the kind of failure: "format", "bomb" (with the size if known), "damaged"."""
     try:
-        img = open_photo(data, max_pixels)
+        img, full = _open(data, max_pixels, check_only=True)
         orientation = img.getexif().get(_ORIENTATION_TAG, 1)
     except Image.UnidentifiedImageError:
         return "format", {}
@@ -252,7 +265,7 @@ def _decode(data: bytes, max_pixels: int) -> tuple[str, dict]:
         return "bomb", {}
     except (OSError, SyntaxError, ValueError, EOFError, IndexError, TypeError):
         return "damaged", {}
-    width, height = (img.height, img.width) if orientation in _ROTATED else (img.width, img.height)
+    width, height = (full[1], full[0]) if orientation in _ROTATED else full
     return "ok", {"width": width, "height": height, "format": img.format}
 
 
