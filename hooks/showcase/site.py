@@ -20,6 +20,7 @@ from .preview import preview_pages, preview_selection
 from .render.cards import Cards
 from .render.environment import environment
 from .render.pages import PageSpec, render_page, site_pages
+from .render.search_form import expand_search_form
 from .render.statistics import expand_chart_markers
 from .stats import StatTable, export_files, load_statistics
 
@@ -76,7 +77,8 @@ class SiteBuild:
         return build
 
     def expand_markers(self, html: str, page_url: str) -> str:
-        """Charts placed in hand-written pages with ``<!-- chart: ID -->`` markers."""
+        """Charts (``<!-- chart: ID -->``) and the search form (``<!-- showcase: search-form -->``) in hand-written pages."""
+        html = expand_search_form(html, page_url, self.catalog)
         return expand_chart_markers(html, page_url, self.catalog, self.context["statistics"], self.context.get("chart_embed"))
 
     def statistics_files(self) -> dict[str, str]:

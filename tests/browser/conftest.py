@@ -33,6 +33,18 @@ class StaticServer:
         self.httpd.server_close()
 
 
+def serve_built(content: Path, tmp_path_factory):
+    """Build ``content`` (a content root) with the real configuration into a temp folder; yield its URL, then stop."""
+    from tests.integration.sitebuild import mkdocs_build
+
+    site = tmp_path_factory.mktemp("site") / "site"
+    result = mkdocs_build(content, site)
+    assert result.returncode == 0, result.stderr
+    server = StaticServer(site)
+    yield server.url
+    server.close()
+
+
 @pytest.fixture(scope="session")
 def browser():
     chromium = shutil.which("chromium")

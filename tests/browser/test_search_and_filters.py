@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.conftest import StaticServer
+from tests.browser.conftest import serve_built
 from tests.factories import case, make_site, profile
-from tests.integration.sitebuild import ROOT, mkdocs_build
+from tests.integration.sitebuild import ROOT
 
 pytestmark = pytest.mark.browser
 
@@ -14,12 +14,7 @@ pytestmark = pytest.mark.browser
 @pytest.fixture(scope="module")
 def seed_site(tmp_path_factory):
     """The repository's own content (the seed records), built into a temp folder."""
-    site = tmp_path_factory.mktemp("seed") / "site"
-    result = mkdocs_build(ROOT, site)
-    assert result.returncode == 0, result.stderr
-    server = StaticServer(site)
-    yield server.url
-    server.close()
+    yield from serve_built(ROOT, tmp_path_factory)
 
 
 @pytest.fixture(scope="module")
@@ -32,12 +27,7 @@ def fixture_site(tmp_path_factory):
                                term={"start": "2018-04", "end": "2021-03"}, fields=["観光"]),
         "tsuru-active": profile(name="都留 現役", term={"start": "2025-04", "end": "2028-03"}),
     }, cases={"tsuru-rmo": case()})
-    site = tmp_path_factory.mktemp("fixture") / "site"
-    result = mkdocs_build(content, site)
-    assert result.returncode == 0, result.stderr
-    server = StaticServer(site)
-    yield server.url
-    server.close()
+    yield from serve_built(content, tmp_path_factory)
 
 
 @pytest.mark.parametrize("query, expected", [
@@ -51,7 +41,7 @@ def test_header_search_finds_seed_records(page, seed_site, query, expected):
     box.fill(query)
     box.press("Enter")
     page.wait_for_url("**/search/?q=*")
-    results = page.locator(".pagefind-ui__result-link")
+    results = page.locator(".cs-search__link")
     results.first.wait_for(timeout=15000)
     titles = results.all_inner_texts()
     assert any(expected in title for title in titles), titles
@@ -60,10 +50,11 @@ def test_header_search_finds_seed_records(page, seed_site, query, expected):
 
 def test_search_page_input_works_by_keyboard(page, seed_site):
     page.goto(seed_site + "search/")
-    field = page.locator(".pagefind-ui__search-input")
+    field = page.get_by_label("キーワード")
     field.wait_for()
-    field.type("協力隊")
-    page.locator(".pagefind-ui__result-link").first.wait_for(timeout=15000)
+    field.press_sequentially("協力隊")
+    page.locator(".cs-search__link").first.wait_for(timeout=15000)
+    assert page.url.endswith("/search/?q=%E5%8D%94%E5%8A%9B%E9%9A%8A")  # the query is kept in the address
 
 
 def test_combined_filters_with_javascript(page, fixture_site):

@@ -126,8 +126,11 @@ def test_search_works_by_keyboard(gate_browser, gate_server, width):
         page.keyboard.type(SEARCH_QUERY)
         page.keyboard.press("Enter")
         page.wait_for_url("**/search/?q=*")
-        page.locator(".pagefind-ui__result-link").first.wait_for(timeout=RESULT_TIMEOUT_MS)
-        result = _tab_to(page, lambda f: f.tag == "a" and "pagefind-ui__result-link" in f.path)
+        page.locator(".cs-search__link").first.wait_for(timeout=RESULT_TIMEOUT_MS)
+        _tab_to(page, lambda f: f.tag == "summary")  # the filters open and close from the keyboard
+        page.keyboard.press("Enter")
+        assert page.evaluate("document.querySelector('details.cs-search__filters').open"), "Enter did not open the filters"
+        result = _tab_to(page, lambda f: f.tag == "a" and "cs-search__link" in f.path)
         with page.expect_navigation(timeout=RESULT_TIMEOUT_MS):
             page.keyboard.press("Enter")
         assert "/search/" not in page.url, f"Enter on the result {result} did not open it"

@@ -44,7 +44,8 @@ def open_view(page, base_url: str, view: View) -> None:
     """Load the view and bring it into its state; raise if the state does not appear."""
     page.goto(base_url + view.url, wait_until="load")
     if view.state == "search-results":
-        page.locator(".pagefind-ui__result-link").first.wait_for(timeout=RESULT_TIMEOUT_MS)
+        page.locator(".cs-search__link").first.wait_for(timeout=RESULT_TIMEOUT_MS)
+        page.evaluate("document.querySelector('details.cs-search__filters').open = true")  # check the filters too
     elif view.state == "filtered":
         form = page.locator("form.cs-filter__form")
         form.locator("button[type=submit]").click()

@@ -121,6 +121,24 @@ def test_search_index_is_built(built):
     assert not (built / "search" / "search_index.json").exists()  # Material's lunr index is off
 
 
+def test_search_page_filters_list_the_built_values_with_counts(built):
+    html = (built / "search" / "index.html").read_text(encoding="utf-8")
+    form = html[html.index('<form class="cs-search"'):html.index("</form>", html.index('<form class="cs-search"'))]
+    assert '<option value="奈良県">奈良県（1）</option>' in form
+    assert '<option value="山梨県">山梨県（2）</option>' in form  # a profile and a case
+    assert '<option value="北海道">' not in form  # no record there: no dead choice
+    assert '<option value="現役">現役（1）</option>' in form
+    assert 'data-pagefind-base="../pagefind/"' in form
+    # the filters the form offers are the ones the record pages give Pagefind, and no others
+    offered = set(re.findall(r'<select name="([^"]+)"', form))
+    indexed = set()
+    for page in (built / "profiles").glob("*/index.html"):
+        indexed |= set(re.findall(r'data-pagefind-filter="([^"]+)"', page.read_text(encoding="utf-8")))
+    for page in (built / "cases").glob("*/index.html"):
+        indexed |= set(re.findall(r'data-pagefind-filter="([^"]+)"', page.read_text(encoding="utf-8")))
+    assert offered == indexed == {"種別", "都道府県", "活動分野", "状態", "活動分類"}
+
+
 def test_bad_content_fails_the_build_with_every_problem_and_no_site(tmp_path):
     content = make_site(tmp_path / "content", profiles={
         "a": dump(profile()).replace("hometown:", "hometwon:"),

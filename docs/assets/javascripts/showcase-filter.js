@@ -11,17 +11,8 @@
     var status = box.querySelector(".cs-filter__status");
     var results = box.querySelector(".cs-filter__results");
     var kind = box.getAttribute("data-cs-filter") === "profile" ? "地域おこし協力隊" : "地域運営組織";
-    var pagefind = null;
+    var base = box.getAttribute("data-pagefind-base");
     form.hidden = false;
-
-    function load() {
-      if (pagefind) return Promise.resolve(pagefind);
-      var base = new URL(box.getAttribute("data-pagefind-base"), window.location.href).href;
-      return import(base + "pagefind.js").then(function (module) {
-        pagefind = module;
-        return module.options({ baseUrl: new URL("../", base).pathname }).then(function () { return module; });
-      });
-    }
 
     function card(data) {
       var article = document.createElement("article");
@@ -34,7 +25,7 @@
       heading.appendChild(link);
       var meta = document.createElement("p");
       meta.className = "cs-card__meta";
-      meta.textContent = [data.meta["種別"], data.meta["所在地"]].filter(Boolean).join(" · ");
+      meta.textContent = window.ShowcasePagefind.metaLine(data);
       article.appendChild(heading);
       article.appendChild(meta);
       return article;
@@ -48,7 +39,7 @@
       });
       status.textContent = "検索しています…";
       results.replaceChildren();
-      load().then(function (pf) {
+      window.ShowcasePagefind.load(base).then(function (pf) {
         return pf.search(null, { filters: filters });
       }).then(function (search) {
         var shown = search.results.slice(0, 60);

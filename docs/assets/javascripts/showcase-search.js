@@ -1,20 +1,145 @@
-/* Search page: Pagefind's UI, started with the query from ?q= (the header's search form). */
+/* The search page (partials/search-form.html): a keyword and optional filters, run through Pagefind's JS API
+   (showcase-pagefind.js).  The query and filters live in the address (?q=見守り&都道府県=北海道), so a result list
+   can be bookmarked or shared, and the header's search form lands here with ?q=. */
 (function () {
   "use strict";
-  var element = document.getElementById("cs-search");
-  if (!element || typeof PagefindUI === "undefined") return;
-  var ui = new PagefindUI({
-    element: "#cs-search",
-    showSubResults: false,
-    showImages: false,
-    resetStyles: false,
-    translations: { placeholder: "キーワードを入力（例: 見守り）", zero_results: "「[SEARCH_TERM]」に一致するページはありません" }
-  });
-  var query = new URLSearchParams(window.location.search).get("q");
-  if (query) ui.triggerSearch(query);
-  var input = element.querySelector("input");
-  if (input) {
-    input.setAttribute("aria-label", "サイト内検索");
-    if (!query) input.focus();
+  var PAGE = 10;  // results whose text (fragment) is downloaded at a time
+
+  function start() {
+    var form = document.getElementById("cs-search");
+    if (!form || !window.ShowcasePagefind) return;
+    var input = form.querySelector("input[name=q]");
+    var selects = Array.prototype.slice.call(form.querySelectorAll("select"));
+    var filterBox = form.querySelector(".cs-search__filters");
+    var status = document.getElementById("cs-search-status");
+    var list = document.querySelector(".cs-search__results");
+    var more = document.querySelector(".cs-search__more");
+    var base = form.getAttribute("data-pagefind-base");
+    var results = [];
+    var shown = 0;
+    var serial = 0;  // a newer search makes an older, slower one drop its answer
+    var timer = null;
+
+    function chosenFilters() {
+      var filters = {};
+      selects.forEach(function (select) { if (select.value) filters[select.name] = select.value; });
+      return filters;
+    }
+
+    function remember(term, filters) {
+      var params = new URLSearchParams();
+      if (term) params.set("q", term);
+      Object.keys(filters).forEach(function (name) { params.set(name, filters[name]); });
+      var query = params.toString();
+      window.history.replaceState(null, "", window.location.pathname + (query ? "?" + query : ""));
+    }
+
+    function item(data) {
+      var li = document.createElement("li");
+      li.className = "cs-search__result";
+      var link = document.createElement("a");
+      link.className = "cs-search__link";
+      link.href = data.url;
+      link.textContent = data.meta.title || data.url;
+      li.appendChild(link);
+      var meta = window.ShowcasePagefind.metaLine(data);
+      if (meta) {
+        var line = document.createElement("p");
+        line.className = "cs-search__meta";
+        line.textContent = meta;
+        li.appendChild(line);
+      }
+      if (data.excerpt) {
+        var text = document.createElement("p");
+        text.className = "cs-search__excerpt";
+        text.appendChild(window.ShowcasePagefind.excerpt(data.excerpt));
+        li.appendChild(text);
+      }
+      return li;
+    }
+
+    function showMore(id, focusFirst) {
+      var next = results.slice(shown, shown + PAGE);
+      shown += next.length;
+      more.hidden = shown >= results.length;
+      return Promise.all(next.map(function (result) { return result.data(); })).then(function (items) {
+        if (id !== serial) return;
+        var first = null;
+        items.forEach(function (data) {
+          var li = item(data);
+          first = first || li.querySelector("a");
+          list.appendChild(li);
+        });
+        if (focusFirst && first) first.focus();
+      });
+    }
+
+    function describe(term, filters, count) {
+      var names = Object.keys(filters).map(function (name) { return filters[name]; });
+      var what = (term ? "「" + term + "」" : "") + (names.length ? "（" + names.join("・") + "）" : "");
+      if (count === 0) {
+        return what + "に一致するページはありません。" + (names.length ? "絞り込みを外すか、" : "") + "別の言葉で検索してください。";
+      }
+      return what + "の検索結果: " + count.toLocaleString("ja-JP") + " 件";
+    }
+
+    function run() {
+      window.clearTimeout(timer);
+      var term = input.value.trim();
+      var filters = chosenFilters();
+      var id = ++serial;
+      remember(term, filters);
+      results = [];
+      shown = 0;
+      more.hidden = true;
+      if (!term && !Object.keys(filters).length) {
+        status.textContent = "";
+        list.replaceChildren();
+        return Promise.resolve();
+      }
+      status.textContent = "検索しています…";
+      return window.ShowcasePagefind.load(base).then(function (pagefind) {
+        return pagefind.search(term || null, { filters: filters });
+      }).then(function (search) {
+        if (id !== serial) return;
+        results = search ? search.results : [];
+        list.replaceChildren();
+        status.textContent = describe(term, filters, results.length);
+        return showMore(id, false);
+      }).catch(function () {
+        if (id !== serial) return;
+        status.textContent = "検索を読み込めませんでした。時間をおいて再読み込みするか、一覧ページからお探しください。";
+      });
+    }
+
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      run();
+    });
+    input.addEventListener("input", function () {  // results while typing, once the typing pauses
+      window.clearTimeout(timer);
+      timer = window.setTimeout(run, 300);
+    });
+    selects.forEach(function (select) { select.addEventListener("change", run); });
+    form.addEventListener("reset", function () {
+      window.setTimeout(run, 0);  // after the browser has cleared the fields
+    });
+    more.addEventListener("click", function () { showMore(serial, true); });
+    input.addEventListener("focus", function () { window.ShowcasePagefind.load(base).catch(function () {}); }, { once: true });
+
+    var params = new URLSearchParams(window.location.search);
+    input.value = params.get("q") || "";
+    selects.forEach(function (select) {
+      var value = params.get(select.name);
+      if (value && Array.prototype.some.call(select.options, function (o) { return o.value === value; })) {
+        select.value = value;
+        filterBox.open = true;
+      }
+    });
+    if (input.value || Object.keys(chosenFilters()).length) run();
+    else input.focus();
   }
+
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  else start();
 })();

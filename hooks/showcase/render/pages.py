@@ -71,7 +71,7 @@ def record_pages(catalog: Catalog) -> list[PageSpec]:
             f"{_place(entry)}の地域おこし協力隊（{STATUS_LABELS[catalog.status_of(entry)]}）{record.name}さんのプロフィール。"
             + plain_text(record.activities[0].title + "など。", 60),
             key=entry, source=entry.source, searchable=True,
-            filters={"種別": ["地域おこし協力隊"], "都道府県": [record.prefecture], "市区町村": [_place(entry)],
+            filters={"種別": ["地域おこし協力隊"], "都道府県": [record.prefecture],
                      "活動分野": list(record.fields), "状態": [STATUS_LABELS[catalog.status_of(entry)]]}))
     for entry in catalog.cases:
         record = entry.record
@@ -79,7 +79,7 @@ def record_pages(catalog: Catalog) -> list[PageSpec]:
             entry.url, "case", record.name,
             f"{_place(entry)}の地域運営組織{f'（{record.legal_form}）' if record.legal_form else ''}。" + plain_text(record.summary, 80),
             key=entry, source=entry.source, searchable=True,
-            filters={"種別": ["地域運営組織"], "都道府県": [record.prefecture], "市区町村": [_place(entry)],
+            filters={"種別": ["地域運営組織"], "都道府県": [record.prefecture],
                      "活動分類": sorted({a.category for a in record.activities}, key=list(RMO_CATEGORIES).index)}))
     return pages
 
@@ -130,7 +130,7 @@ def site_pages(catalog: Catalog) -> list[PageSpec]:
 
 # --- rendering -------------------------------------------------------------------------------------------------
 
-def _facets(catalog: Catalog) -> dict[str, Any]:
+def facets(catalog: Catalog) -> dict[str, Any]:
     return {
         "prefectures": [(p, len(catalog.profiles_by_prefecture.get(p.name, [])), len(catalog.cases_by_prefecture.get(p.name, [])))
                         for p in PREFECTURES],
@@ -167,13 +167,13 @@ def _render_listing(spec: PageSpec, catalog: Catalog, context: dict[str, Any]) -
     context.setdefault("contributing_url", "")
     return render_template("listing.html", spec.url, spec=spec, listing=listing, extra=extra, catalog=catalog,
                            crumbs=_listing_crumbs(spec, extra),
-                           facets=_facets(catalog) if spec.kind in {"profiles", "cases"} else None,
+                           facets=facets(catalog) if spec.kind in {"profiles", "cases"} else None,
                            towns=catalog.by_prefecture.get(extra.name, []) if spec.kind == "prefecture" else None,
                            **context)
 
 
 def _render_prefectures(spec: PageSpec, catalog: Catalog, context: dict[str, Any]) -> str:
-    return render_template("prefectures.html", spec.url, spec=spec, facets=_facets(catalog), catalog=catalog,
+    return render_template("prefectures.html", spec.url, spec=spec, facets=facets(catalog), catalog=catalog,
                            tile_map=tile_map_block(catalog, spec.url).svg, **context)
 
 
@@ -190,4 +190,4 @@ def render_page(spec: PageSpec, catalog: Catalog, context: dict[str, Any] | None
     return RENDERERS[spec.kind](spec, catalog, dict(context or {}))
 
 
-__all__ = ["PageSpec", "Listing", "PER_PAGE", "site_pages", "render_page"]
+__all__ = ["PageSpec", "Listing", "PER_PAGE", "facets", "site_pages", "render_page"]
