@@ -107,7 +107,11 @@ def iframe_snippet(view: EmbedView, site_url: str) -> str:
 
 
 def loader_snippet(view: EmbedView, site_url: str) -> str:
-    """A placeholder that ``embed.js`` turns into an auto-height iframe; without the script it stays a link."""
+    """A placeholder that ``embed.js`` turns into an auto-height iframe; without the script it stays a link.
+
+    A page's 「このページを埋め込む」 block does not carry this text: ``showcase-embed-block.js`` writes the same
+    text from the block's iframe snippet and :class:`EmbedCode`'s URLs (tests/browser/test_embeds.py compares them).
+    """
     return (f'<div data-chiiki-embed="{escape(absolute(site_url, view.url))}" data-title="{escape(view.frame_title)}" '
             f'data-height="{view.height}"><a href="{escape(absolute(site_url, view.page_url))}">'
             f'{escape(view.title)}</a></div>\n'
@@ -129,18 +133,21 @@ def oembed_document(view: EmbedView, site_url: str, provider_name: str) -> str:
 
 @dataclass(frozen=True)
 class EmbedCode:
-    """What a full page's 「このページを埋め込む」 block shows."""
+    """What a full page's 「このページを埋め込む」 block shows: the iframe snippet, and what its script needs to
+    write the loader snippet (:func:`loader_snippet`) beside it."""
 
     view: EmbedView
     iframe: str
-    loader: str
+    page_url: str  # absolute: the loader snippet's fallback link
+    loader_url: str  # absolute: embed.js
     embed_url: str  # absolute
     oembed_url: str  # absolute
 
 
 def embed_code(view: EmbedView, site_url: str) -> EmbedCode:
-    return EmbedCode(view, iframe_snippet(view, site_url), loader_snippet(view, site_url),
-                     absolute(site_url, view.url), absolute(site_url, view.oembed_path))
+    return EmbedCode(view, iframe_snippet(view, site_url), absolute(site_url, view.page_url),
+                     absolute(site_url, LOADER_PATH), absolute(site_url, view.url),
+                     absolute(site_url, view.oembed_path))
 
 
 def embed_context(site_url: str, charts: Iterable[Any] = ()) -> dict[str, Callable[..., EmbedCode | None]]:

@@ -17,7 +17,7 @@ from urllib.parse import urlparse
 import pytest
 from PIL import Image
 
-from showcase.embeds import SANDBOX
+from showcase.embeds import SANDBOX, EmbedView, loader_snippet
 from tests.factories import case, make_site, profile
 from tests.headers_file import headers_for, parse_headers
 from tests.integration.sitebuild import mkdocs_build
@@ -33,6 +33,7 @@ KINDS = {
     "chart": "embed/charts/rmo-growth/",
     "map": "embed/charts/records-map/",
 }
+HOSTILE = """試験 "<b>太郎</b>" & 'ジロー'"""
 HEADINGS = {"profile": "試験 花子", "case": "試験地区まちづくり協議会", "municipality": "山梨県 都留市",
             "prefecture": "山梨県", "chart": "地域運営組織数", "map": "都道府県別"}
 
@@ -71,6 +72,7 @@ def site(tmp_path_factory):
     make_site(content, profiles={
         "hanako": profile(photos=[{"file": "katsudou.jpg", "alt": "朝市の様子"}]),
         "jiro": profile(name="試験 次郎", fields=["観光", "農林水産業"], term={"start": "2025-04"}),
+        "hostile": profile(name=HOSTILE, prefecture="奈良県", municipality="奈良市", municipality_code="292010"),
     }, cases={"kyogikai": case()})
     Image.new("RGB", (900, 600), (40, 120, 80)).save(content / "profiles" / "hanako" / "katsudou.jpg", "JPEG")
     out = tmp_path_factory.mktemp("embed-site") / "site"
@@ -342,6 +344,25 @@ def test_embed_block_copies_by_keyboard_and_previews_when_opened(browser, site, 
         context.close()
 
 
+@pytest.mark.parametrize("slug, name", [("hanako", "試験 花子"), ("hostile", HOSTILE)])
+def test_embed_block_writes_the_engines_auto_height_code(browser, site, slug, name):
+    """The page carries only the iframe code; showcase-embed-block.js writes loader_snippet()'s text beside it."""
+    context = browser.new_context(locale="ja-JP")
+    try:
+        page = context.new_page()
+        page.goto(site + f"profiles/{slug}/")
+        page.locator(".cs-embed summary").click()
+        loader = f"cs-embed-profile-{slug}-loader"
+        view = EmbedView("profile", slug, f"{name}（地域おこし協力隊）", f"profiles/{slug}/")
+        assert page.locator(f"#{loader}").input_value() == loader_snippet(view, SITE_URL)
+        label = page.locator(f"label[for='{loader}']").inner_text()
+        assert label == "高さを自動で合わせる埋め込みコード（当サイトの embed.js を読み込みます）"
+        assert page.locator(f"[data-cs-copy='{loader}']").is_visible()
+        assert page.locator(".cs-embed b").count() == 0  # the name stays text
+    finally:
+        context.close()
+
+
 def test_embed_block_without_javascript_keeps_the_code_and_a_preview_link(browser, site):
     context = browser.new_context(java_script_enabled=False, locale="ja-JP")
     try:
@@ -351,6 +372,7 @@ def test_embed_block_without_javascript_keeps_the_code_and_a_preview_link(browse
         code = page.locator("#cs-embed-municipality-192040-iframe")
         assert code.is_visible() and code.input_value().startswith(f'<iframe src="{SITE_URL}embed/municipalities/192040/"')
         assert page.locator(".cs-embed__copy").first.is_hidden()  # no button that would do nothing
+        assert page.locator("#cs-embed-municipality-192040-loader").count() == 0  # the script writes that one
         assert page.locator(".cs-embed__preview a").get_attribute("href") == "../../embed/municipalities/192040/"
     finally:
         context.close()

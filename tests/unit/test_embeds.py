@@ -90,6 +90,9 @@ def test_view_links_are_relative_to_our_origin(files):
 def test_hostile_name_is_escaped_in_views_snippets_and_oembed(catalog, files):
     for path, text in files.items():
         assert "<img src=x" not in text, path
+    pages = {spec.url: spec for spec in site_pages(catalog)}
+    block = render_page(pages["profiles/hostile/"], catalog, embed_context(SITE)).split('<details class="cs-embed"', 1)[1]
+    assert 'data-cs-embed-name="&#34;&gt;&lt;img src=x onerror=alert(1)&gt;（地域おこし協力隊）"' in block
     view = next(v for v in embed_views(catalog) if v.key == "hostile")
     for snippet in (iframe_snippet(view, SITE), loader_snippet(view, SITE)):
         assert "<img src=x" not in snippet and "&quot;&gt;&lt;img" in snippet
@@ -154,6 +157,10 @@ def test_full_pages_carry_the_embed_block_with_absolute_snippet_and_relative_pre
     block = html.split('<details class="cs-embed"', 1)[1]
     assert "このページを埋め込む" in block
     assert f"&lt;iframe src=&#34;{SITE}embed/profiles/hanako/&#34;" in block  # the snippet, shown as text
+    # The auto-height snippet is written by showcase-embed-block.js from these (tests/browser/test_embeds.py).
+    assert (f'data-cs-embed-page="{SITE}profiles/hanako/" data-cs-embed-name="試験 花子（地域おこし協力隊）" '
+            f'data-cs-embed-loader="{SITE}embed.js"') in block
+    assert "data-chiiki-embed" not in block
     assert 'data-cs-embed-preview="../../embed/profiles/hanako/"' in block  # the preview stays on our origin
     assert re.search(r'<button type="button"[^>]*data-cs-copy="cs-embed-profile-hanako-iframe"', block)
     assert 'role="status" aria-live="polite"' in block
