@@ -92,11 +92,24 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     return ""
 
 
+# A generated page's body is rendered just before its template (on_page_context) and dropped once the page is
+# written (on_post_page).  MkDocs converts every page before it writes the first, so a body made in
+# on_page_content would stay in memory for the whole build: ~1 GB at 35,000 records.
+
 def on_page_content(html_text: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    return html_text if _spec(page) is None else ""
+
+
+def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav) -> dict:
     spec = _spec(page)
-    return html_text if spec is None else build_of(config).render(spec)
+    if spec is not None:
+        page.content = build_of(config).render(spec)
+    return context
 
 
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
     """Generated pages without the templates' indentation and blank lines: ~15 % of a record page."""
-    return output if _spec(page) is None else compact_html(output)
+    if _spec(page) is None:
+        return output
+    page.content = None
+    return compact_html(output)

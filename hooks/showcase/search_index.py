@@ -1,41 +1,187 @@
-"""Build the Pagefind search index over a written site (engine-independent)."""
+"""Build the Pagefind search index from the records and hand-written pages (engine-independent).
+
+Pagefind does not read the published pages.  Each searchable page becomes one :class:`SearchDoc` (its text,
+title, result metadata and filters); they are written as tiny HTML files into a scratch folder whose body holds
+the page's terms (:func:`showcase.search_text.search_terms`), and Pagefind indexes that folder into the site's
+``pagefind/``.  The index can therefore be built while the engine is still writing pages, it never sees
+navigation or other chrome, and the published HTML needs no search markup.
+
+The result metadata (``meta``) carries the page's plain text for the excerpt the search page shows, so a
+visitor reads the page's own words, never the terms.
+"""
 
 from __future__ import annotations
 
+import html
+import json
 import os
+import shutil
 import subprocess
 import sys
+import tempfile
+import threading
+import time
+import zlib
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Iterable
 
+from .catalog import Catalog
 from .pagefind_order import canonicalize_pagefind
+from .render.pages import PageSpec
+from .search_text import markdown_text, search_terms
+from .vocab import STATUS_LABELS
+
+INDEX_LANGUAGE = "und"  # Pagefind must not segment or stem the terms: they are segmented already
+TEXT_LIMIT = 3000  # characters of plain text kept for excerpts (Pagefind indexes metadata too, so not more)
 
 
-# Folders that hold no page with data-pagefind-body: listings, embed views, files.  Pagefind would still read and
-# parse every HTML file in them (at 35,000 records: tens of thousands), so the glob leaves them out.
-UNSEARCHED_DIRS = frozenset({"assets", "embed", "fields", "municipalities", "pagefind", "prefectures", "search"})
-RECORD_DIRS = ("profiles", "cases")  # only <dir>/<slug>/index.html: page/, status/ and category/ are listings
+@dataclass(frozen=True)
+class SearchDoc:
+    url: str  # site-relative directory URL, e.g. "profiles/yamada-taro/"
+    title: str
+    text: str  # plain text, what the page says
+    meta: dict[str, str] = field(default_factory=dict)  # shown with a result, e.g. 種別, 所在地
+    filters: dict[str, list[str]] = field(default_factory=dict)
 
 
-def searchable_glob(site_dir: str) -> str:
-    """Pagefind's ``--glob`` for the pages that can have searchable content (records and hand-written pages)."""
-    parts = []
-    for entry in sorted(os.scandir(site_dir), key=lambda e: e.name):
-        if entry.name in RECORD_DIRS:
-            parts.append(f"{entry.name}/*/index.html")
-        elif entry.is_dir() and entry.name not in UNSEARCHED_DIRS:
-            parts.append(f"{entry.name}/**/*.html")
-        elif entry.is_file() and entry.name.endswith(".html"):
-            parts.append(entry.name)
-    return "{" + ",".join(parts) + "}" if parts else "**/*.html"
+def record_docs(specs: Iterable[PageSpec], catalog: Catalog) -> list[SearchDoc]:
+    """One SearchDoc per searchable generated page (the records), from the records' own fields."""
+    docs = []
+    for spec in specs:
+        if not spec.searchable:
+            continue
+        entry = spec.key
+        record = entry.record
+        place = f"{record.prefecture} {record.municipality}"
+        if entry.kind == "profile":
+            kind = "地域おこし協力隊"
+            parts = [record.name, kind, place, STATUS_LABELS[catalog.status_of(entry)], *record.fields,
+                     record.hometown, record.moved_from, record.previous_job, markdown_text(record.motivation)]
+            parts += [text for activity in record.activities for text in (activity.title, markdown_text(activity.body))]
+            parts.append(markdown_text(record.goals))
+        else:
+            kind = "地域運営組織"
+            parts = [record.name, kind, place, record.legal_form, record.area, markdown_text(record.summary)]
+            parts += [text for activity in record.activities
+                      for text in (activity.category, activity.title, markdown_text(activity.body))]
+        parts += [photo.caption for photo in record.photos]
+        text = " ".join(part for part in parts if part)
+        docs.append(SearchDoc(spec.url, spec.title, text, {"種別": kind, "所在地": place}, spec.filters))
+    return docs
 
 
-def run_pagefind(site_dir: str) -> str:
-    """Index ``site_dir`` with the extended Pagefind binary (Japanese segmentation); return its summary line."""
-    command = [sys.executable, "-m", "pagefind", "--site", site_dir, "--force-language", "ja",
-               "--exclude-selectors", ".headerlink", "--glob", searchable_glob(site_dir)]
-    result = subprocess.run(command, capture_output=True, text=True, check=False)
-    if result.returncode != 0:
-        raise RuntimeError(f"Pagefind による検索インデックスの作成に失敗しました / Pagefind failed:\n{result.stdout}\n{result.stderr}")
-    canonicalize_pagefind(Path(site_dir) / "pagefind")  # Pagefind's filter index comes out in HashMap order
-    indexed = [line.strip() for line in result.stdout.splitlines() if line.strip().startswith(("Indexed", "Total"))]
-    return "Pagefind: " + "; ".join(indexed)
+def _page(doc: SearchDoc) -> str:
+    esc = html.escape
+    meta = "".join(f'<span data-pagefind-meta="{esc(name)}">{esc(value)}</span>' for name, value in
+                   {**doc.meta, "text": doc.text[:TEXT_LIMIT]}.items())
+    filters = "".join(f'<span data-pagefind-filter="{esc(name)}">{esc(value)}</span>'
+                      for name, values in doc.filters.items() for value in values)
+    return (f'<!doctype html><html lang="{INDEX_LANGUAGE}"><head><meta charset="utf-8"><title>{esc(doc.title)}</title></head>'
+            f'<body><h1 data-pagefind-meta="title">{esc(doc.title)}</h1>{meta}{filters}'
+            f'<main data-pagefind-body>{esc(search_terms(doc.title + " " + doc.text))}</main></body></html>')
+
+
+def write_search_pages(docs: Iterable[SearchDoc], folder: Path) -> int:
+    """The scratch site Pagefind indexes: ``<url>index.html`` per doc (the URL Pagefind records); how many."""
+    count = 0
+    for doc in docs:
+        target = folder / doc.url / "index.html"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(_page(doc), encoding="utf-8")
+        count += 1
+    return count
+
+
+SHARD_SIZE = 10_000  # pages per bundle: Pagefind holds a bundle's terms in memory, ~0.2 MB a page
+SHARD_SIZE_ENV = "SHOWCASE_SEARCH_BUNDLE_SIZE"  # smaller bundles, for tests of a split index on a small site
+BUNDLES_FILE = "showcase-bundles.json"  # in the first bundle: the other bundles, for showcase-pagefind.js
+
+
+def shard(docs: list[SearchDoc], size: int = SHARD_SIZE) -> list[list[SearchDoc]]:
+    """Split the docs into bundles of at most ``size`` pages, each page always in the same bundle (by URL)."""
+    count = max(1, -(-len(docs) // size))
+    bundles: list[list[SearchDoc]] = [[] for _ in range(count)]
+    for doc in docs:
+        bundles[zlib.crc32(doc.url.encode("utf-8")) % count].append(doc)
+    return bundles
+
+
+def bundle_dir(index: int) -> str:
+    """Site-relative folder of bundle ``index``: ``pagefind/`` first (its pagefind.js is the one loaded)."""
+    return "pagefind/" if index == 0 else f"pagefind-{index + 1}/"
+
+
+class PagefindRun:
+    """Pagefind indexing ``docs`` in the background into ``site_dir``'s bundles; :meth:`wait` for its summary.
+
+    Started as soon as the records are known, so that it runs on one core while the engine renders pages and
+    writes images, embeds and open data on the other.  Above :data:`SHARD_SIZE` pages the index is split into
+    bundles indexed one after the other (peak memory: one bundle's); the search page merges them.
+    """
+
+    def __init__(self, docs: Iterable[SearchDoc], site_dir: Path, shard_size: int = SHARD_SIZE):
+        self.site_dir = site_dir
+        self._scratch = Path(tempfile.mkdtemp(prefix="showcase-search-"))
+        bundles = shard(list(docs), shard_size)
+        self.pages = sum(write_search_pages(bundle, self._scratch / f"site-{i}") for i, bundle in enumerate(bundles))
+        self.bundles = len(bundles)
+        self.wall = self.cpu = 0.0  # Pagefind's own seconds, known after wait()
+        self._stdout: list[str] = []
+        self._failure: str | None = None
+        self._process: subprocess.Popen | None = None
+        self._stopped = False
+        self.started = time.perf_counter()
+        self._thread = threading.Thread(target=self._run_all, name="pagefind", daemon=True)
+        self._thread.start()
+
+    def _run_all(self) -> None:
+        for index in range(self.bundles):
+            if self._stopped:
+                return
+            output = self.site_dir / bundle_dir(index)
+            command = [sys.executable, "-m", "pagefind", "--site", str(self._scratch / f"site-{index}"),
+                       "--output-path", str(output)]
+            with open(self._scratch / "out", "w+b") as out, open(self._scratch / "err", "w+b") as err:
+                self._process = subprocess.Popen(command, stdout=out, stderr=err, stdin=subprocess.DEVNULL)
+                _pid, status, usage = os.wait4(self._process.pid, 0)
+                self._process.returncode = os.waitstatus_to_exitcode(status)
+                self.cpu += usage.ru_utime + usage.ru_stime
+                out.seek(0)
+                err.seek(0)
+                stdout, stderr = out.read().decode("utf-8", "replace"), err.read().decode("utf-8", "replace")
+            if self._process.returncode != 0:
+                self._failure = f"{stdout}\n{stderr}"
+                return
+            self._stdout.append(stdout)
+            canonicalize_pagefind(output)  # Pagefind's filter index comes out in HashMap order
+
+    def stop(self) -> None:
+        """The build failed: end Pagefind rather than leave it writing into the site."""
+        self._stopped = True
+        if self._process is not None and self._process.returncode is None:
+            self._process.kill()
+        self._thread.join()
+        shutil.rmtree(self._scratch, ignore_errors=True)
+
+    def wait(self) -> str:
+        """Wait for every bundle; Pagefind's summary, or RuntimeError with its output."""
+        self._thread.join()
+        self.wall = time.perf_counter() - self.started
+        shutil.rmtree(self._scratch, ignore_errors=True)
+        if self._failure is not None:
+            raise RuntimeError(f"Pagefind による検索インデックスの作成に失敗しました / Pagefind failed:\n{self._failure}")
+        others = [bundle_dir(index) for index in range(1, self.bundles)]
+        (self.site_dir / bundle_dir(0) / BUNDLES_FILE).write_text(json.dumps({"bundles": others}) + "\n", encoding="utf-8")
+        indexed = [line.strip() for stdout in self._stdout for line in stdout.splitlines()
+                   if line.strip().startswith("Indexed") and "pages" in line]
+        return f"Pagefind: {self.bundles} bundle(s); " + "; ".join(indexed)
+
+
+def build_search_index(docs: Iterable[SearchDoc], site_dir: Path, shard_size: int = SHARD_SIZE) -> str:
+    """Index ``docs`` into ``site_dir``'s bundles and wait; Pagefind's summary line."""
+    return PagefindRun(docs, site_dir, shard_size).wait()
+
+
+__all__ = ["SearchDoc", "record_docs", "write_search_pages", "shard", "bundle_dir", "PagefindRun", "build_search_index",
+           "INDEX_LANGUAGE", "BUNDLES_FILE", "SHARD_SIZE", "SHARD_SIZE_ENV"]

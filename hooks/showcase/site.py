@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterable
 
 from .assets import og_image_path, photo_views, write_assets
 from .catalog import Catalog, build_catalog
@@ -22,6 +22,8 @@ from .render.environment import environment
 from .render.pages import PageSpec, render_page, site_pages
 from .render.search_form import expand_search_form
 from .render.statistics import expand_chart_markers
+from .search_index import SearchDoc, record_docs
+from .search_text import html_text
 from .stats import StatTable, export_files, load_statistics
 
 CONTENT_ENV = "SHOWCASE_CONTENT"
@@ -92,6 +94,14 @@ class SiteBuild:
     def write_assets(self, site_dir: Path, workers: int = 2) -> dict[str, int]:
         cache = self.cache_dir or site_dir.parent / ".showcase-cache"
         return write_assets(self.catalog, site_dir, cache, workers)
+
+    def search_docs(self, written: Iterable[tuple[str, str, str]] = ()) -> list[SearchDoc]:
+        """What the search index holds: the records, the statistics page, and the hand-written pages given as
+        (url, title, body HTML)."""
+        docs = record_docs(self.pages, self.catalog)
+        docs += [SearchDoc(spec.url, spec.title, html_text(self.render(spec))) for spec in self.pages if spec.kind == "statistics"]
+        docs += [SearchDoc(url, title, html_text(body)) for url, title, body in written]
+        return docs
 
     def render(self, spec: PageSpec) -> str:
         return render_page(spec, self.catalog, self.context)

@@ -33,12 +33,12 @@ class StaticServer:
         self.httpd.server_close()
 
 
-def serve_built(content: Path, tmp_path_factory):
+def serve_built(content: Path, tmp_path_factory, extra_env: dict[str, str] | None = None):
     """Build ``content`` (a content root) with the real configuration into a temp folder; yield its URL, then stop."""
     from tests.integration.sitebuild import mkdocs_build
 
     site = tmp_path_factory.mktemp("site") / "site"
-    result = mkdocs_build(content, site)
+    result = mkdocs_build(content, site, extra_env=extra_env)
     assert result.returncode == 0, result.stderr
     server = StaticServer(site)
     yield server.url

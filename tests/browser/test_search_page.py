@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from urllib.parse import quote
+from urllib.parse import quote, urlparse
 
 import pytest
 
@@ -28,12 +28,20 @@ def search_site(tmp_path_factory):
     profiles["nara-active"] = _watching(12, prefecture="奈良県", municipality="奈良市", municipality_code="292010", term=ACTIVE)
     profiles["markup"] = profile(name="記号 太郎", term=ACTIVE, activities=[
         {"title": "記録と<b>太字</b>", "body": "<img src=x onerror=alert(1)>活動の記録です。"}])
-    yield from serve_built(make_site(tmp_path_factory.mktemp("content"), profiles=profiles), tmp_path_factory)
+    # bundles of 4 pages: the index is split as at national scale, and every test here searches across bundles
+    yield from serve_built(make_site(tmp_path_factory.mktemp("content"), profiles=profiles), tmp_path_factory,
+                           extra_env={"SHOWCASE_SEARCH_BUNDLE_SIZE": "4"})
 
 
 def _pagefind_requests(page) -> list[str]:
+    """Site-relative paths of the requests into any search bundle (pagefind/, pagefind-2/, ...)."""
     requests: list[str] = []
-    page.on("request", lambda request: requests.append(request.url.split("/pagefind/", 1)[1]) if "/pagefind/" in request.url else None)
+
+    def record(request) -> None:
+        path = urlparse(request.url).path.lstrip("/")
+        if path.startswith("pagefind"):
+            requests.append(path)
+    page.on("request", record)
     return requests
 
 
@@ -78,6 +86,19 @@ def test_filters_narrow_the_results_and_stay_in_the_address(page, search_site):
     page.get_by_role("button", name="条件をクリア").click()
     page.wait_for_function("document.querySelectorAll('.cs-search__result').length === 0")
     assert page.url.endswith("/search/")
+
+
+def test_the_index_is_split_and_every_bundle_is_searched(page, search_site):
+    requests = _pagefind_requests(page)
+    page.goto(search_site + "search/?q=" + quote("見守り") + "&" + quote("種別") + "=" + quote("地域おこし協力隊"))
+    page.locator("#cs-search-status").filter(has_text="12 件").wait_for(timeout=15000)
+    bundles = {url.split("/")[0] for url in requests if url.endswith(".pf_meta")}
+    assert len(bundles) >= 3, requests  # 12 records + the hand-written pages in bundles of 4
+
+
+def test_a_word_no_page_holds_finds_nothing_though_part_of_it_is_everywhere(page, search_site):
+    page.goto(search_site + "search/?q=" + quote("見守りペンギン"))  # 見守 and 守り are in 12 pages; りペ ... in none
+    page.locator("#cs-search-status").filter(has_text="一致するページはありません").wait_for(timeout=15000)
 
 
 def test_no_match_says_so(page, search_site):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gzip
+import json
 import os
 import subprocess
 import sys
@@ -24,3 +26,12 @@ def read_all_text(site: Path) -> str:
         if path.is_file() and path.suffix in {".html", ".xml", ".json", ".csv", ".txt", ".js"}:
             chunks.append(path.read_text(encoding="utf-8", errors="replace"))
     return "\n".join(chunks)
+
+
+def pagefind_fragments(site: Path) -> list[dict]:
+    """Every page Pagefind indexed: its fragment (url, content, meta, filters), decoded."""
+    fragments = []
+    for path in sorted((site / "pagefind" / "fragment").iterdir()):
+        data = gzip.decompress(path.read_bytes())
+        fragments.append(json.loads(data[data.index(b"{"):]))
+    return fragments

@@ -10,7 +10,7 @@ import pytest
 from PIL import Image
 
 from tests.factories import case, dump, make_site, profile
-from tests.integration.sitebuild import ROOT, mkdocs_build, read_all_text
+from tests.integration.sitebuild import ROOT, mkdocs_build, pagefind_fragments, read_all_text
 
 pytestmark = pytest.mark.slow
 
@@ -129,13 +129,9 @@ def test_search_page_filters_list_the_built_values_with_counts(built):
     assert '<option value="北海道">' not in form  # no record there: no dead choice
     assert '<option value="現役">現役（1）</option>' in form
     assert 'data-pagefind-base="../pagefind/"' in form
-    # the filters the form offers are the ones the record pages give Pagefind, and no others
+    # the filters the form offers are the ones the search index holds, and no others
     offered = set(re.findall(r'<select name="([^"]+)"', form))
-    indexed = set()
-    for page in (built / "profiles").glob("*/index.html"):
-        indexed |= set(re.findall(r'data-pagefind-filter="([^"]+)"', page.read_text(encoding="utf-8")))
-    for page in (built / "cases").glob("*/index.html"):
-        indexed |= set(re.findall(r'data-pagefind-filter="([^"]+)"', page.read_text(encoding="utf-8")))
+    indexed = {name for fragment in pagefind_fragments(built) for name in fragment["filters"]}
     assert offered == indexed == {"種別", "都道府県", "活動分野", "状態", "活動分類"}
 
 
@@ -179,6 +175,7 @@ def test_removed_record_disappears_from_every_output(tmp_path):
     for path in ("embed/profiles/leaves", "oembed/profiles/leaves.json", "embed/municipalities/292010",
                  "data/municipalities/292010.json", "oembed/municipalities/292010.json"):
         assert not (site / path).exists(), path
+    assert "/profiles/leaves/" not in [fragment["url"] for fragment in pagefind_fragments(site)]
     # Pagefind's index files are binary chunks: check them as bytes too.
     for path in site.rglob("*"):
         if path.is_file():

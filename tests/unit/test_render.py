@@ -4,6 +4,7 @@ from showcase.catalog import build_catalog
 from showcase.collection import load_collections
 from showcase.render.environment import relative_url
 from showcase.render.pages import render_page, site_pages
+from showcase.search_index import record_docs
 from tests.factories import case, make_site, profile
 
 PAYLOAD = '"><img src=x onerror=alert(1)>'
@@ -41,11 +42,18 @@ def test_optional_fields_are_simply_absent(tmp_path):
     assert "出身地" not in html and "連絡先" not in html and "年齢" not in html
 
 
-def test_record_pages_carry_search_filters(tmp_path):
-    catalog, pages = _pages(tmp_path)
-    html = render_page(pages["profiles/x/"], catalog)
-    assert '<span data-pagefind-filter="都道府県">山梨県</span>' in html
-    assert '<span data-pagefind-filter="状態">OB・OG</span>' in html  # the factory's term ended 2026-03
+def test_records_give_the_search_index_their_text_filters_and_no_contact(tmp_path):
+    catalog, pages = _pages(tmp_path, contact={"email": "taro@example.jp", "phone": "0742-93-0001"})
+    docs = {doc.url: doc for doc in record_docs(pages.values(), catalog)}
+    assert set(docs) == {"profiles/x/", "cases/y/"}  # records only: listings are not searched
+    profile_doc = docs["profiles/x/"]
+    assert profile_doc.filters["都道府県"] == ["山梨県"]
+    assert profile_doc.filters["状態"] == ["OB・OG"]  # the factory's term ended 2026-03
+    assert profile_doc.meta == {"種別": "地域おこし協力隊", "所在地": "山梨県 都留市"}
+    assert "コワーキングスペースで交流イベントを開いています。" in profile_doc.text
+    assert "地域の魅力を伝えたい" in profile_doc.text  # Markdown markers dropped
+    assert "taro@example.jp" not in profile_doc.text and "0742" not in profile_doc.text
+    assert docs["cases/y/"].filters["活動分類"] == ["買い物支援・産直"]
 
 
 def test_relative_urls():

@@ -39,9 +39,7 @@
       });
       status.textContent = "検索しています…";
       results.replaceChildren();
-      window.ShowcasePagefind.load(base).then(function (pf) {
-        return pf.search(null, { filters: filters });
-      }).then(function (search) {
+      window.ShowcasePagefind.search(base, null, { filters: filters }).then(function (search) {
         var shown = search.results.slice(0, 60);
         status.textContent = search.results.length + "件が見つかりました" + (search.results.length > 60 ? "（先頭60件を表示）" : "");
         return Promise.all(shown.map(function (r) { return r.data(); }));

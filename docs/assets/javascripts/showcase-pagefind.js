@@ -1,48 +1,122 @@
 /* Pagefind's JS API, shared by the search page (showcase-search.js) and the index filters (showcase-filter.js).
    Loaded on first use only: a page where nobody searches downloads nothing from /pagefind/.  Nothing here calls
    pagefind.filters(), which would download every filter index; a search names the filters it uses, and Pagefind
-   then loads just those. */
+   then loads just those.
+
+   The index holds terms, not words (hooks/showcase/search_text.py): every run of Japanese characters as its
+   overlapping two-character pieces, Latin words and numbers whole.  terms() below turns a query into the same
+   pieces; keep the two identical (tests/browser/test_search_terms.py compares them). */
 (function () {
   "use strict";
+  var CJK = "\u3005-\u3007\u3041-\u3096\u309d-\u309f\u30a1-\u30fa\u30fc-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u{20000}-\u{3134f}";
+  var TOKEN = new RegExp("([" + CJK + "]+)|(?:(?![" + CJK + "])[\\p{L}\\p{N}])+", "gu");
   var loading = {};
+
+  /* The terms Pagefind indexed for a text (showcase.search_text.search_terms). */
+  function terms(text) {
+    var normal = String(text || "").normalize("NFKC").toLowerCase();
+    var out = [];
+    var match;
+    TOKEN.lastIndex = 0;
+    while ((match = TOKEN.exec(normal)) !== null) {
+      var token = Array.from(match[0]);  // code points: an ideograph outside the BMP is one character
+      if (match[1] && token.length > 1) {
+        for (var i = 0; i < token.length - 1; i++) out.push(token[i] + token[i + 1]);
+      } else {
+        out.push(match[0]);
+      }
+    }
+    return out.join(" ");
+  }
 
   /* The Pagefind module under `base` (a URL relative to the page, e.g. "../pagefind/"), set up for this site. */
   function load(base) {
     var href = new URL(base, window.location.href).href;
     if (!loading[href]) {
       loading[href] = import(href + "pagefind.js").then(function (pagefind) {
-        return pagefind.options({ baseUrl: new URL("../", href).pathname }).then(function () { return pagefind; });
+        return pagefind.options({ baseUrl: new URL("../", href).pathname }).then(function () {
+          // Pagefind takes its language from <html lang> when it starts, and for "ja" it would split the query
+          // with the browser's word segmenter, cutting our two-character terms apart.  The index is "und".
+          var root = document.documentElement;
+          var lang = root.getAttribute("lang");
+          root.setAttribute("lang", "und");
+          var started;
+          try { started = pagefind.init(); } finally { root.setAttribute("lang", lang); }
+          return started;
+        }).then(function () {
+          // A large index is split into bundles (hooks/showcase/search_index.py); the first lists the others.
+          return fetch(href + "showcase-bundles.json").then(function (response) {
+            return response.ok ? response.json() : { bundles: [] };
+          }).then(function (manifest) {
+            var site = new URL("../", href);
+            return Promise.all((manifest.bundles || []).map(function (bundle) {
+              return pagefind.mergeIndex(new URL(bundle, site).pathname, { language: "und", baseUrl: site.pathname });
+            }));
+          });
+        }).then(function () { return pagefind; });
       });
       loading[href].catch(function () { delete loading[href]; });  // offline for a moment: the next try loads again
     }
     return loading[href];
   }
 
-  /* Pagefind's excerpt is escaped page text with <mark> around the words found.  Rebuild it from text nodes and
-     <mark> elements only, so nothing else in it can ever become markup. */
-  function excerpt(html) {
-    var parsed = new DOMParser().parseFromString("<!doctype html><body>" + (html || ""), "text/html");
-    var out = document.createDocumentFragment();
-    (function walk(node) {
-      Array.prototype.forEach.call(node.childNodes, function (child) {
-        if (child.nodeType === 3) {
-          out.appendChild(document.createTextNode(child.nodeValue));
-        } else if (child.nodeName === "MARK") {
-          var mark = document.createElement("mark");
-          mark.textContent = child.textContent;
-          out.appendChild(mark);
-        } else if (child.nodeType === 1) {
-          walk(child);
-        }
+  /* Search for what a visitor typed (or null: only the filters) under `base`. */
+  function search(base, query, options) {
+    return load(base).then(function (pagefind) {
+      if (query === null) return pagefind.search(null, options || {});
+      var asked = terms(query);
+      if (!asked) return { results: [] };
+      // Pagefind drops a term that no page holds, so ペンギン (ペン ンギ ギン) would find every page with ペン.
+      // Every term must be in the index; the chunks these checks load are the ones the search needs anyway.
+      var each = asked.split(" ").filter(function (term, i, all) { return all.indexOf(term) === i; });
+      var checks = each.length > 1 ? each.map(function (term) { return pagefind.search(term); }) : [];
+      return Promise.all(checks).then(function (found) {
+        if (found.some(function (one) { return !one || one.results.length === 0; })) return { results: [] };
+        return pagefind.search(asked, options || {});
       });
-    })(parsed.body);
+    });
+  }
+
+  /* A passage of the page's text around the first place it contains what was typed, the matches in <mark>;
+     built from text nodes only, so nothing in the text can become markup. */
+  function excerpt(text, query, size) {
+    text = String(text || "");
+    size = size || 90;
+    var words = String(query || "").normalize("NFKC").toLowerCase().split(/\s+/).filter(Boolean);
+    var lower = text.normalize("NFKC").toLowerCase();
+    if (lower.length !== text.length) lower = text.toLowerCase();  // NFKC changed the length: match without it
+    var first = -1;
+    words.forEach(function (word) {
+      var at = lower.indexOf(word);
+      if (at >= 0 && (first < 0 || at < first)) first = at;
+    });
+    var start = first < 0 ? 0 : Math.max(0, first - Math.floor(size / 3));
+    var end = Math.min(text.length, start + size);
+    var out = document.createDocumentFragment();
+    if (start > 0) out.appendChild(document.createTextNode("…"));
+    var at = start;
+    while (at < end) {
+      var next = -1;
+      var length = 0;
+      words.forEach(function (word) {
+        var found = lower.indexOf(word, at);
+        if (found >= 0 && found < end && (next < 0 || found < next)) { next = found; length = word.length; }
+      });
+      if (next < 0) { out.appendChild(document.createTextNode(text.slice(at, end))); break; }
+      if (next > at) out.appendChild(document.createTextNode(text.slice(at, next)));
+      var mark = document.createElement("mark");
+      mark.textContent = text.slice(next, Math.min(next + length, end));
+      out.appendChild(mark);
+      at = next + length;
+    }
+    if (end < text.length) out.appendChild(document.createTextNode("…"));
     return out;
   }
 
-  /* "地域おこし協力隊 · 北海道 ○○町" from a result's metadata (partials/search-meta.html). */
+  /* "地域おこし協力隊 · 北海道 ○○町" from a result's metadata (hooks/showcase/search_index.py). */
   function metaLine(data) {
     return [data.meta["種別"], data.meta["所在地"]].filter(Boolean).join(" · ");
   }
 
-  window.ShowcasePagefind = { load: load, excerpt: excerpt, metaLine: metaLine };
+  window.ShowcasePagefind = { load: load, search: search, terms: terms, excerpt: excerpt, metaLine: metaLine };
 })();

@@ -34,7 +34,7 @@
       window.history.replaceState(null, "", window.location.pathname + (query ? "?" + query : ""));
     }
 
-    function item(data) {
+    function item(data, query) {
       var li = document.createElement("li");
       li.className = "cs-search__result";
       var link = document.createElement("a");
@@ -49,10 +49,10 @@
         line.textContent = meta;
         li.appendChild(line);
       }
-      if (data.excerpt) {
+      if (data.meta.text) {
         var text = document.createElement("p");
         text.className = "cs-search__excerpt";
-        text.appendChild(window.ShowcasePagefind.excerpt(data.excerpt));
+        text.appendChild(window.ShowcasePagefind.excerpt(data.meta.text, query));
         li.appendChild(text);
       }
       return li;
@@ -66,7 +66,7 @@
         if (id !== serial) return;
         var first = null;
         items.forEach(function (data) {
-          var li = item(data);
+          var li = item(data, input.value.trim());
           first = first || li.querySelector("a");
           list.appendChild(li);
         });
@@ -98,9 +98,7 @@
         return Promise.resolve();
       }
       status.textContent = "検索しています…";
-      return window.ShowcasePagefind.load(base).then(function (pagefind) {
-        return pagefind.search(term || null, { filters: filters });
-      }).then(function (search) {
+      return window.ShowcasePagefind.search(base, term || null, { filters: filters }).then(function (search) {
         if (id !== serial) return;
         results = search ? search.results : [];
         list.replaceChildren();

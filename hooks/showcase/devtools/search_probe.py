@@ -104,9 +104,9 @@ def first_query(browser, base_url: str, query: str) -> QueryCost:
 
 
 _SEARCH_JS = """async ([word, limit]) => {
-  const pagefind = await import(document.baseURI.replace(/search\\/?$/, '') + 'pagefind/pagefind.js');
-  await pagefind.init();
-  const search = await pagefind.search(word);
+  // the search page's own client (showcase-pagefind.js): the same query terms a visitor's search sends
+  const base = document.getElementById('cs-search').getAttribute('data-pagefind-base');
+  const search = await window.ShowcasePagefind.search(base, word);
   const data = await Promise.all(search.results.slice(0, limit).map(r => r.data()));
   return {count: search.results.length, urls: data.map(d => d.url)};
 }"""
