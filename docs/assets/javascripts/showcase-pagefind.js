@@ -33,6 +33,10 @@
   function load(base) {
     var href = new URL(base, window.location.href).href;
     if (!loading[href]) {
+      // A large index is split into bundles (hooks/showcase/search_index.py); the first lists the others.
+      var manifest = fetch(href + "showcase-bundles.json").then(function (response) {
+        return response.ok ? response.json() : { bundles: [] };
+      }).catch(function () { return { bundles: [] }; });
       loading[href] = import(href + "pagefind.js").then(function (pagefind) {
         return pagefind.options({ baseUrl: new URL("../", href).pathname }).then(function () {
           // Pagefind takes its language from <html lang> when it starts, and for "ja" it would split the query
@@ -42,17 +46,12 @@
           root.setAttribute("lang", "und");
           var started;
           try { started = pagefind.init(); } finally { root.setAttribute("lang", lang); }
-          return started;
-        }).then(function () {
-          // A large index is split into bundles (hooks/showcase/search_index.py); the first lists the others.
-          return fetch(href + "showcase-bundles.json").then(function (response) {
-            return response.ok ? response.json() : { bundles: [] };
-          }).then(function (manifest) {
-            var site = new URL("../", href);
-            return Promise.all((manifest.bundles || []).map(function (bundle) {
-              return pagefind.mergeIndex(new URL(bundle, site).pathname, { language: "und", baseUrl: site.pathname });
-            }));
-          });
+          return Promise.all([started, manifest]);
+        }).then(function (ready) {
+          var site = new URL("../", href);
+          return Promise.all((ready[1].bundles || []).map(function (bundle) {
+            return pagefind.mergeIndex(new URL(bundle, site).pathname, { language: "und", baseUrl: site.pathname });
+          }));
         }).then(function () { return pagefind; });
       });
       loading[href].catch(function () { delete loading[href]; });  // offline for a moment: the next try loads again
@@ -70,9 +69,9 @@
       // Every term must be in the index; the chunks these checks load are the ones the search needs anyway.
       var each = asked.split(" ").filter(function (term, i, all) { return all.indexOf(term) === i; });
       var checks = each.length > 1 ? each.map(function (term) { return pagefind.search(term); }) : [];
-      return Promise.all(checks).then(function (found) {
-        if (found.some(function (one) { return !one || one.results.length === 0; })) return { results: [] };
-        return pagefind.search(asked, options || {});
+      return Promise.all([pagefind.search(asked, options || {})].concat(checks)).then(function (found) {
+        if (found.slice(1).some(function (one) { return !one || one.results.length === 0; })) return { results: [] };
+        return found[0];
       });
     });
   }

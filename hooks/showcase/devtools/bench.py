@@ -95,15 +95,20 @@ def validate_only(corpus: Path, cache: Path, work: Path) -> RunResult | None:
     return run_measured(command, env=_env(), cwd=REPO_ROOT, log=work / "validate.log")
 
 
-def site_sizes(site: Path) -> tuple[int, int]:
-    """Total bytes of the output, and the largest record page's HTML."""
+def site_sizes(site: Path) -> tuple[int, int, int]:
+    """Total bytes of the output, the largest record page's HTML, and the most any record page carries around its
+    record (the page minus the record's <article>: what must not grow with the corpus)."""
     total = sum(entry.stat().st_size for entry in site.rglob("*") if entry.is_file())
-    largest = 0
+    largest = around = 0
     for folder in ("profiles", "cases"):
         for page in (site / folder).glob("*/index.html"):
             if page.parent.name not in {"page", "status", "category"}:
-                largest = max(largest, page.stat().st_size)
-    return total, largest
+                data = page.read_bytes()
+                start, end = data.find(b'<article class="cs-record'), data.find(b"</article>")
+                largest = max(largest, len(data))
+                if 0 <= start < end:
+                    around = max(around, len(data) - (end + len(b"</article>") - start))
+    return total, largest, around
 
 
 def probe_search(site: Path, corpus: Path):
@@ -134,7 +139,7 @@ def bench_size(size: int, args: argparse.Namespace) -> Row:
     base = build_baseline(corpus, work, size) if size <= args.baseline_max else None
     if base:
         print(f"  baseline: {base.wall:.0f} s wall, {base.cpu:.0f} s CPU", flush=True)
-    total, largest = site_sizes(site)
+    total, largest, around = site_sizes(site)
     cost, found = probe_search(site, corpus)
     largest_size = size == max(args.sizes)
     check = validate_only(corpus, cache, work) if largest_size else None
@@ -143,7 +148,7 @@ def bench_size(size: int, args: argparse.Namespace) -> Row:
     preview = measure_preview(corpus, cache=cache, log=work / "preview.log") if largest_size else None
     if preview:
         print(f"  preview: first page {preview[0]:.1f} s, an edit shows after {preview[1]:.1f} s", flush=True)
-    return Row(size, ours, timings, base, total, largest, cost, found, warm, check, preview)
+    return Row(size, ours, timings, base, total, largest, cost, found, warm, check, preview, around)
 
 
 def main(argv: list[str] | None = None) -> int:
