@@ -15,10 +15,11 @@ import time
 from dataclasses import dataclass, field
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from urllib.parse import urlparse
 
 CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 # What a query needs (index chunks, fragments, filters, metadata) versus the engine and UI code loaded once.
-QUERY_PARTS = (".pf_meta", ".pf_index", ".pf_fragment", ".pf_filter", "pagefind-entry.json")
+QUERY_PARTS = (".pf_meta", ".pf_index", ".pf_fragment", ".pf_filter", "pagefind-entry.json", "showcase-bundles.json")
 
 
 class _Quiet(SimpleHTTPRequestHandler):
@@ -47,7 +48,7 @@ class QueryCost:
     query: str
     seconds: float  # from the last keystroke to the first result on screen (includes the UI's debounce)
     query_bytes: int  # index chunks, fragments, filters and metadata
-    total_bytes: int  # everything under /pagefind/, engine and UI included
+    total_bytes: int  # everything from the search bundles (pagefind/, pagefind-2/, ...), engine and UI included
     results: int
     requests: list[tuple[str, int]] = field(default_factory=list)
 
@@ -77,12 +78,13 @@ def first_query(browser, base_url: str, query: str) -> QueryCost:
     requests: list[tuple[str, int]] = []
 
     def record(response) -> None:
-        if "/pagefind/" in response.url:
+        path = urlparse(response.url).path.lstrip("/")
+        if path.startswith("pagefind"):  # every bundle: pagefind/, pagefind-2/, ... (search_index.bundle_dir)
             try:
                 size = len(response.body())
             except Exception:  # a cancelled request has no body
                 size = 0
-            requests.append((response.url.split("/pagefind/", 1)[1], size))
+            requests.append((path, size))
 
     page.on("response", record)
     try:
