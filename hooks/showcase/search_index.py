@@ -79,7 +79,13 @@ def _page(doc: SearchDoc) -> str:
                       for name, values in doc.filters.items() for value in values)
     return (f'<!doctype html><html lang="{INDEX_LANGUAGE}"><head><meta charset="utf-8"><title>{esc(doc.title)}</title></head>'
             f'<body><h1 data-pagefind-meta="title">{esc(doc.title)}</h1>{meta}{filters}'
-            f'<main data-pagefind-body>{esc(search_terms(doc.title + " " + doc.text))}</main></body></html>')
+            f'<main data-pagefind-body>{esc(_unique_terms(doc.title + " " + doc.text))}</main></body></html>')
+
+
+def _unique_terms(text: str) -> str:
+    """Each term once: a page either holds a term or not (excerpts come from the text, not from positions), and
+    Pagefind's memory and index chunks grow with every occurrence it records (~30 % smaller)."""
+    return " ".join(dict.fromkeys(search_terms(text).split()))
 
 
 def write_search_pages(docs: Iterable[SearchDoc], folder: Path) -> int:
@@ -93,7 +99,8 @@ def write_search_pages(docs: Iterable[SearchDoc], folder: Path) -> int:
     return count
 
 
-SHARD_SIZE = 10_000  # pages per bundle: Pagefind holds a bundle's terms in memory, ~0.2 MB a page
+SHARD_SIZE = 20_000  # pages per bundle: Pagefind holds a bundle's terms in memory (~0.2 MB a page), and a query
+#                      loads a chunk of every bundle for each of its terms (~20-30 KB each): two at national scale
 SHARD_SIZE_ENV = "SHOWCASE_SEARCH_BUNDLE_SIZE"  # smaller bundles, for tests of a split index on a small site
 BUNDLES_FILE = "showcase-bundles.json"  # in the first bundle: the other bundles, for showcase-pagefind.js
 

@@ -72,3 +72,9 @@ def test_bundles_hold_every_page_once_and_keep_them_when_pages_are_added():
     assert all(where[doc.url] == i for i, bundle in enumerate(again) for doc in bundle if doc.url in where)
     assert shard([], size=10) == [[]]
     assert [bundle_dir(i) for i in range(3)] == ["pagefind/", "pagefind-2/", "pagefind-3/"]
+
+
+def test_a_search_page_holds_each_term_once(tmp_path):
+    write_search_pages([SearchDoc("cases/y/", "朝市", "朝市の朝市で朝市")], tmp_path)
+    page = (tmp_path / "cases" / "y" / "index.html").read_text(encoding="utf-8")
+    assert "<main data-pagefind-body>朝市 市の の朝 市で で朝</main>" in page
