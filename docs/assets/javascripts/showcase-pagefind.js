@@ -11,17 +11,23 @@
   var CJK = "\u3005-\u3007\u3041-\u3096\u309d-\u309f\u30a1-\u30fa\u30fc-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u{20000}-\u{3134f}";
   var TOKEN = new RegExp("([" + CJK + "]+)|(?:(?![" + CJK + "])[\\p{L}\\p{N}])+", "gu");
   var loading = {};
+  var NO_PAGE = { filters: { "showcase-no-such-filter": "-" } };
 
-  /* The terms Pagefind indexed for a text (showcase.search_text.search_terms). */
-  function terms(text) {
+  /* The terms Pagefind indexed for a text (showcase.search_text.search_terms).  With `step` 2 (a query), a run
+     of Japanese characters gives every other two-character term, plus the last: 古民家再生 → 古民 家再 再生.  A page
+     holding the run holds those terms too, and every term costs the query an index chunk per bundle. */
+  function terms(text, step) {
     var normal = String(text || "").normalize("NFKC").toLowerCase();
     var out = [];
     var match;
+    step = step || 1;
     TOKEN.lastIndex = 0;
     while ((match = TOKEN.exec(normal)) !== null) {
       var token = Array.from(match[0]);  // code points: an ideograph outside the BMP is one character
       if (match[1] && token.length > 1) {
-        for (var i = 0; i < token.length - 1; i++) out.push(token[i] + token[i + 1]);
+        for (var i = 0; i < token.length - 1; i += step) out.push(token[i] + token[i + 1]);
+        var last = token[token.length - 2] + token[token.length - 1];
+        if (out[out.length - 1] !== last) out.push(last);
       } else {
         out.push(match[0]);
       }
@@ -63,15 +69,17 @@
   function search(base, query, options) {
     return load(base).then(function (pagefind) {
       if (query === null) return pagefind.search(null, options || {});
-      var asked = terms(query);
+      var asked = terms(query, 2);
       if (!asked) return { results: [] };
       // Pagefind drops a term that no page holds, so ペンギン (ペン ンギ ギン) would find every page with ペン.
-      // Every term must be in the index; the chunks these checks load are the ones the search needs anyway.
+      // Every term must be in the index.  Each check asks for a filter no page has: Pagefind then counts the
+      // pages holding the term (unfilteredResultCount) without scoring them, and loads the chunks the search
+      // needs next anyway.
       var each = asked.split(" ").filter(function (term, i, all) { return all.indexOf(term) === i; });
-      var checks = each.length > 1 ? each.map(function (term) { return pagefind.search(term); }) : [];
-      return Promise.all([pagefind.search(asked, options || {})].concat(checks)).then(function (found) {
-        if (found.slice(1).some(function (one) { return !one || one.results.length === 0; })) return { results: [] };
-        return found[0];
+      var checks = each.length > 1 ? each.map(function (term) { return pagefind.search(term, NO_PAGE); }) : [];
+      return Promise.all(checks).then(function (found) {
+        if (found.some(function (one) { return !one || !one.unfilteredResultCount; })) return { results: [] };
+        return pagefind.search(asked, options || {});
       });
     });
   }
