@@ -26,11 +26,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
 
-from .catalog import Catalog
 from .pagefind_order import canonicalize_pagefind
 from .render.pages import PageSpec
 from .search_text import markdown_text, search_terms
-from .vocab import STATUS_LABELS
 
 INDEX_LANGUAGE = "und"  # Pagefind must not segment or stem the terms: they are segmented already
 TEXT_LIMIT = 3000  # characters of plain text kept for excerpts (Pagefind indexes metadata too, so not more)
@@ -45,7 +43,7 @@ class SearchDoc:
     filters: dict[str, list[str]] = field(default_factory=dict)
 
 
-def record_docs(specs: Iterable[PageSpec], catalog: Catalog) -> list[SearchDoc]:
+def record_docs(specs: Iterable[PageSpec]) -> list[SearchDoc]:
     """One SearchDoc per searchable generated page (the records), from the records' own fields."""
     docs = []
     for spec in specs:
@@ -54,14 +52,13 @@ def record_docs(specs: Iterable[PageSpec], catalog: Catalog) -> list[SearchDoc]:
         entry = spec.key
         record = entry.record
         place = f"{record.prefecture} {record.municipality}"
+        kind = spec.filters["種別"][0]  # 地域おこし協力隊 or 地域運営組織 (render.pages.record_pages)
         if entry.kind == "profile":
-            kind = "地域おこし協力隊"
-            parts = [record.name, kind, place, STATUS_LABELS[catalog.status_of(entry)], *record.fields,
+            parts = [record.name, kind, place, *spec.filters["状態"], *record.fields,
                      record.hometown, record.moved_from, record.previous_job, markdown_text(record.motivation)]
             parts += [text for activity in record.activities for text in (activity.title, markdown_text(activity.body))]
             parts.append(markdown_text(record.goals))
         else:
-            kind = "地域運営組織"
             parts = [record.name, kind, place, record.legal_form, record.area, markdown_text(record.summary)]
             parts += [text for activity in record.activities
                       for text in (activity.category, activity.title, markdown_text(activity.body))]

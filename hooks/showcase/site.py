@@ -98,7 +98,7 @@ class SiteBuild:
     def search_docs(self, written: Iterable[tuple[str, str, str]] = ()) -> list[SearchDoc]:
         """What the search index holds: the records, the statistics page, and the hand-written pages given as
         (url, title, body HTML)."""
-        docs = record_docs(self.pages, self.catalog)
+        docs = record_docs(self.pages)
         docs += [SearchDoc(spec.url, spec.title, html_text(self.render(spec))) for spec in self.pages if spec.kind == "statistics"]
         docs += [SearchDoc(url, title, html_text(body)) for url, title, body in written]
         return docs

@@ -43,8 +43,8 @@ def test_optional_fields_are_simply_absent(tmp_path):
 
 
 def test_records_give_the_search_index_their_text_filters_and_no_contact(tmp_path):
-    catalog, pages = _pages(tmp_path, contact={"email": "taro@example.jp", "phone": "0742-93-0001"})
-    docs = {doc.url: doc for doc in record_docs(pages.values(), catalog)}
+    _catalog, pages = _pages(tmp_path, contact={"email": "taro@example.jp", "phone": "0742-93-0001"})
+    docs = {doc.url: doc for doc in record_docs(pages.values())}
     assert set(docs) == {"profiles/x/", "cases/y/"}  # records only: listings are not searched
     profile_doc = docs["profiles/x/"]
     assert profile_doc.filters["都道府県"] == ["山梨県"]

@@ -1,7 +1,8 @@
 """The search page's form: ``<!-- showcase: search-form -->`` in a hand-written page becomes the query field and
 the filters, with their values and counts taken from the catalog at build time.
 
-The filters are Pagefind's (``data-pagefind-filter`` in ``partials/search-meta.html``).  Because their values are
+The filters are the ones the search index gives each record (:func:`showcase.search_index.record_docs`, from
+``PageSpec.filters``).  Because their values are
 known here, the browser never downloads Pagefind's whole filter index just to show them: a query with no filter
 chosen loads only the index chunks and fragments it needs, and a chosen filter loads only its own index.
 """
