@@ -1,0 +1,51 @@
+"""Forked shares: children do their share of the work and report failures back; nothing is left running."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from showcase.forked import ForkedShares
+
+
+def _write(folder: Path, share: int) -> None:
+    (folder / f"share-{share}").write_text(str(os.getpid()), encoding="utf-8")
+
+
+def test_each_share_runs_in_its_own_process(tmp_path):
+    shares = ForkedShares(lambda share: _write(tmp_path, share), 3)
+    _write(tmp_path, 0)
+    shares.wait()
+    pids = {path.name: path.read_text(encoding="utf-8") for path in tmp_path.iterdir()}
+    assert sorted(pids) == ["share-0", "share-1", "share-2"]
+    assert len(set(pids.values())) == 3 and pids["share-0"] == str(os.getpid())
+
+
+def test_one_share_forks_nothing(tmp_path):
+    shares = ForkedShares(lambda share: _write(tmp_path, share), 1)
+    shares.wait()
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_failing_child_fails_the_wait_with_its_traceback():
+    def work(share: int) -> None:
+        raise ValueError(f"share {share} could not write profiles/yamada/index.html")
+
+    shares = ForkedShares(work, 2)
+    with pytest.raises(RuntimeError, match=r"ValueError: share 1 could not write profiles/yamada/index.html"):
+        shares.wait()
+
+
+def test_stop_ends_the_children():
+    import time
+
+    shares = ForkedShares(lambda share: time.sleep(600), 2)
+    pids = [pid for pid, _ in shares._children]
+    assert len(pids) == 1
+    shares.stop()
+    for pid in pids:  # killed and reaped: no such process any more
+        with pytest.raises(ProcessLookupError):
+            os.kill(pid, 0)
+    shares.wait()  # nothing left to wait for
