@@ -13,7 +13,7 @@ from pathlib import Path
 from .catalog import Catalog
 from .collection import Entry
 from .images import PhotoJob, PhotoVariants, copy_variants, plan_variants, process_photos
-from .ogcard import render_og_card
+from .ogcard import place_og_card, render_og_card
 
 PHOTO_DIR = "assets/photos/"
 OG_DIR = "assets/og/"
@@ -71,10 +71,12 @@ def write_assets(catalog: Catalog, site_dir: Path, cache_dir: Path, workers: int
     copy_variants(variants.values(), cache_dir / "images", site_dir / PHOTO_DIR)
     og_jobs = [(e.record.name, f"{e.record.prefecture} {e.record.municipality}", KIND_LABELS[e.kind],
                 str(site_dir / og_image_path(e)), str(cache_dir / "og")) for e in entries]
+    # A warm cache only links its cards into the site; the pool draws the ones it does not hold yet.
+    og_jobs = [job for job in og_jobs if not place_og_card(job[0], job[1], job[2], Path(job[3]), Path(job[4]))]
     if workers > 1 and len(og_jobs) > 50:
         with ProcessPoolExecutor(max_workers=workers) as pool:
             list(pool.map(_og_job, og_jobs, chunksize=64))
     else:
         for job in og_jobs:
             _og_job(job)
-    return {"photos": len(jobs), "og_cards": len(og_jobs)}
+    return {"photos": len(jobs), "og_cards": len(entries)}

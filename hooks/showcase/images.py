@@ -26,7 +26,6 @@ import hashlib
 import io
 import multiprocessing
 import os
-import shutil
 import tempfile
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -36,6 +35,7 @@ from typing import Iterable, NamedTuple
 from PIL import Image, ImageCms, ImageOps
 
 from .images_check import MAX_PIXELS, PhotoInfo, check_photo_path, inspect_photo, open_photo
+from .publish import link_or_copy
 
 WIDTHS = (320, 640, 960, 1280)
 WEBP_OPTIONS = {"quality": 80, "method": 4}
@@ -218,7 +218,8 @@ def _write_atomic(target: Path, data: bytes) -> None:
 def copy_variants(variants: PhotoVariants | Iterable[PhotoVariants], cache_dir: Path, out_dir: Path) -> list[Path]:
     """Copy the variants' files from ``cache_dir`` into ``out_dir``; the files written.
 
-    A file already in ``out_dir`` with the same size is left alone (names are content-keyed).
+    A file already in ``out_dir`` with the same size is left alone (names are content-keyed); the others are
+    hard links to the cache where the filesystem allows (:func:`showcase.publish.link_or_copy`).
     """
     groups = [variants] if isinstance(variants, PhotoVariants) else list(variants)
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -226,7 +227,7 @@ def copy_variants(variants: PhotoVariants | Iterable[PhotoVariants], cache_dir: 
     for name in sorted({name for group in groups for name in group.files()}):
         source, target = cache_dir / name, out_dir / name
         if not target.exists() or target.stat().st_size != source.stat().st_size:
-            shutil.copyfile(source, target)
+            link_or_copy(source, target)
         written.append(target)
     return written
 

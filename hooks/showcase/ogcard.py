@@ -20,6 +20,8 @@ from typing import Sequence
 
 from PIL import Image, ImageDraw, ImageFont
 
+from .publish import link_or_copy
+
 SIZE = (1200, 630)
 SITE_NAME = "chiiki-showcase"
 FONT_PACKAGE = "fonts-noto-cjk"
@@ -197,6 +199,21 @@ def _cache_key(title: str, subtitle: str, kind_label: str, font_dirs: Sequence[P
     return hashlib.sha256(parts.encode()).hexdigest()
 
 
+def cached_card(title: str, subtitle: str, kind_label: str, cache_dir: Path, font_dirs: Sequence[Path] = FONT_DIRS) -> Path:
+    """Where the cache keeps this card (it may not be there yet)."""
+    return cache_dir / f"og-{_cache_key(title, subtitle, kind_label, font_dirs)[:16]}.png"
+
+
+def place_og_card(title: str, subtitle: str, kind_label: str, out: Path, cache_dir: Path) -> bool:
+    """Put the cached card at ``out`` (a hard link where possible) without reading it; False if it is not cached."""
+    cached = cached_card(title, subtitle, kind_label, cache_dir)
+    if not cached.is_file():
+        return False
+    out.parent.mkdir(parents=True, exist_ok=True)
+    link_or_copy(cached, out)
+    return True
+
+
 def render_og_card(
     title: str, subtitle: str, kind_label: str, out: Path | None = None, *,
     cache_dir: Path | None = None, font_dirs: Sequence[Path] = FONT_DIRS,
@@ -206,7 +223,7 @@ def render_og_card(
     With ``cache_dir`` the PNG is kept as ``og-<hash16>.png`` and reused while
     the text, the font files and :data:`DESIGN_VERSION` stay the same.
     """
-    cached = cache_dir / f"og-{_cache_key(title, subtitle, kind_label, font_dirs)[:16]}.png" if cache_dir else None
+    cached = cached_card(title, subtitle, kind_label, cache_dir, font_dirs) if cache_dir else None
     data = None
     if cached is not None and cached.is_file():
         data = cached.read_bytes()

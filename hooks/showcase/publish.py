@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import shutil
 from pathlib import Path
 from typing import Any, Mapping
 
@@ -31,3 +33,17 @@ def write_site_files(site_dir: Path, files: Mapping[str, str]) -> None:
         target = site_dir / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8", newline="")
+
+
+def link_or_copy(source: Path, target: Path) -> None:
+    """Put the cached file ``source`` at ``target``: a hard link where the cache and the site share a filesystem
+    (one system call, no bytes copied: at 35,000 records the photos and cards are ~1.3 GB), else a copy.
+
+    Safe because nothing writes into either file in place: cache files are content-keyed and replaced by rename,
+    and ``target`` is unlinked before it is made again, so a link never carries a change from one to the other.
+    """
+    target.unlink(missing_ok=True)
+    try:
+        os.link(source, target)
+    except OSError:  # another filesystem, or one without hard links
+        shutil.copyfile(source, target)
