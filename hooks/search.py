@@ -4,8 +4,9 @@ Material's own lunr search is disabled in mkdocs.yml: at national scale its sing
 megabytes.  Pagefind writes a chunked index, so a query downloads only the chunks it needs.
 
 The index is built from the records and the hand-written pages' text (:mod:`showcase.search_index`), not from
-the published HTML, so it starts as soon as every page's Markdown is converted (``on_env``) and runs on one
-core while MkDocs renders and writes the pages on the other.  ``on_post_build`` waits for it.  Japanese is
+the published HTML, so it starts as soon as every page's Markdown is converted (``on_env``): a forked child
+works out each record's text and terms, then Pagefind indexes them, while the pages are written
+(``hooks/page_writer.py``).  ``on_post_build`` waits for it.  Japanese is
 indexed as two-character terms (:mod:`showcase.search_text`), so the query side finds every page that holds
 what was typed.
 """
@@ -48,8 +49,10 @@ def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environme
     if os.environ.get(ONLY_ENV):  # scripts/preview: seconds count, and a handful of pages need no search index
         log.info("preview: no search index")
         return env
-    docs = config["showcase_build"].search_docs(_written_pages(files))
-    _running.append(PagefindRun(docs, Path(config.site_dir), int(os.environ.get(SHARD_SIZE_ENV) or SHARD_SIZE)))
+    build, written = config["showcase_build"], _written_pages(files)
+    # The docs are worked out in PagefindRun's forked child, beside the page writers (hooks/page_writer.py).
+    _running.append(PagefindRun(lambda: build.search_docs(written), Path(config.site_dir),
+                                int(os.environ.get(SHARD_SIZE_ENV) or SHARD_SIZE)))
     return env
 
 

@@ -72,13 +72,17 @@ class ForkedShares:
         if failures:
             raise RuntimeError("\n".join(failures))
 
-    def stop(self) -> None:
-        """The build failed elsewhere: end the children."""
-        for pid, _read in self._children:
+    def kill(self) -> None:
+        """End the children now; a :meth:`wait` in progress (in another thread) then reports them as failed."""
+        for pid, _read in list(self._children):
             try:
                 os.kill(pid, signal.SIGKILL)
             except ProcessLookupError:
                 pass
+
+    def stop(self) -> None:
+        """The build failed elsewhere: end the children and reap them."""
+        self.kill()
         for pid, read in self._children:
             os.close(read)
             os.waitpid(pid, 0)

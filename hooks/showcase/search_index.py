@@ -24,8 +24,9 @@ import time
 import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable
+from typing import Callable, Iterable
 
+from .forked import ForkedShares
 from .pagefind_order import canonicalize_pagefind
 from .render.pages import PageSpec
 from .search_text import markdown_text, search_terms
@@ -124,22 +125,42 @@ class PagefindRun:
     bundles indexed one after the other (peak memory: one bundle's); the search page merges them.
     """
 
-    def __init__(self, docs: Iterable[SearchDoc], site_dir: Path, shard_size: int = SHARD_SIZE):
+    def __init__(self, docs: Iterable[SearchDoc] | Callable[[], Iterable[SearchDoc]], site_dir: Path,
+                 shard_size: int = SHARD_SIZE):
         self.site_dir = site_dir
         self._scratch = Path(tempfile.mkdtemp(prefix="showcase-search-"))
-        bundles = shard(list(docs), shard_size)
-        self.pages = sum(write_search_pages(bundle, self._scratch / f"site-{i}") for i, bundle in enumerate(bundles))
-        self.bundles = len(bundles)
+        self.pages = self.bundles = 0  # known once the scratch site is written
         self.wall = self.cpu = 0.0  # Pagefind's own seconds, known after wait()
         self._stdout: list[str] = []
         self._failure: str | None = None
         self._process: subprocess.Popen | None = None
         self._stopped = False
         self.started = time.perf_counter()
+        # A forked child works out the docs (callable: the records' text) and writes the scratch site, on the
+        # other core; the thread waits for it, then runs Pagefind.  Fork first: the child must not inherit the thread.
+        self._prepare = lambda: self._write_scratch(docs() if callable(docs) else docs, shard_size)
+        self._child = ForkedShares(lambda _share: self._prepare(), 2)
         self._thread = threading.Thread(target=self._run_all, name="pagefind", daemon=True)
         self._thread.start()
 
+    def _write_scratch(self, docs: Iterable[SearchDoc], shard_size: int) -> None:
+        counts = [write_search_pages(bundle, self._scratch / f"site-{index}")
+                  for index, bundle in enumerate(shard(list(docs), shard_size))]
+        (self._scratch / "bundles.json").write_text(json.dumps(counts), encoding="utf-8")
+
     def _run_all(self) -> None:
+        try:
+            if self._child.shares == 1:  # no fork here: write the scratch site in this thread
+                self._prepare()
+            self._child.wait()
+        except RuntimeError as error:
+            self._failure = "" if self._stopped else f"検索用のページを書けませんでした / writing the scratch pages failed:\n{error}"
+            return
+        counts = json.loads((self._scratch / "bundles.json").read_text(encoding="utf-8"))
+        self.pages, self.bundles = sum(counts), len(counts)
+        self._index_all()
+
+    def _index_all(self) -> None:
         for index in range(self.bundles):
             if self._stopped:
                 return
@@ -155,7 +176,7 @@ class PagefindRun:
                 err.seek(0)
                 stdout, stderr = out.read().decode("utf-8", "replace"), err.read().decode("utf-8", "replace")
             if self._process.returncode != 0:
-                self._failure = f"{stdout}\n{stderr}"
+                self._failure = f"Pagefind による検索インデックスの作成に失敗しました / Pagefind failed:\n{stdout}\n{stderr}"
                 return
             self._stdout.append(stdout)
             canonicalize_pagefind(output)  # Pagefind's filter index comes out in HashMap order
@@ -163,6 +184,7 @@ class PagefindRun:
     def stop(self) -> None:
         """The build failed: end Pagefind rather than leave it writing into the site."""
         self._stopped = True
+        self._child.kill()
         if self._process is not None and self._process.returncode is None:
             self._process.kill()
         self._thread.join()
@@ -174,7 +196,7 @@ class PagefindRun:
         self.wall = time.perf_counter() - self.started
         shutil.rmtree(self._scratch, ignore_errors=True)
         if self._failure is not None:
-            raise RuntimeError(f"Pagefind による検索インデックスの作成に失敗しました / Pagefind failed:\n{self._failure}")
+            raise RuntimeError(self._failure)
         others = [bundle_dir(index) for index in range(1, self.bundles)]
         (self.site_dir / bundle_dir(0) / BUNDLES_FILE).write_text(json.dumps({"bundles": others}) + "\n", encoding="utf-8")
         indexed = [line.strip() for stdout in self._stdout for line in stdout.splitlines()
