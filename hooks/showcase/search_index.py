@@ -117,6 +117,19 @@ def bundle_dir(index: int) -> str:
     return "pagefind/" if index == 0 else f"pagefind-{index + 1}/"
 
 
+def scratch_root(shm: str = "/dev/shm", need: int = 1 << 30) -> str | None:
+    """Where the scratch site goes: memory (``/dev/shm``) when it has room, else the usual temporary folder.
+
+    Tens of thousands of tiny files are written, read once and deleted; on a disk mounted with ``discard``
+    deleting them alone took longer than indexing them (5,000 files: 19 s on disk, 0.2 s in memory).
+    """
+    try:
+        stats = os.statvfs(shm)
+    except OSError:
+        return None
+    return shm if os.access(shm, os.W_OK) and stats.f_bavail * stats.f_frsize >= need else None
+
+
 class PagefindRun:
     """Pagefind indexing ``docs`` in the background into ``site_dir``'s bundles; :meth:`wait` for its summary.
 
@@ -128,7 +141,7 @@ class PagefindRun:
     def __init__(self, docs: Iterable[SearchDoc] | Callable[[], Iterable[SearchDoc]], site_dir: Path,
                  shard_size: int = SHARD_SIZE):
         self.site_dir = site_dir
-        self._scratch = Path(tempfile.mkdtemp(prefix="showcase-search-"))
+        self._scratch = Path(tempfile.mkdtemp(prefix="showcase-search-", dir=scratch_root()))
         self.pages = self.bundles = 0  # known once the scratch site is written
         self.wall = self.cpu = 0.0  # Pagefind's own seconds, known after wait()
         self._stdout: list[str] = []
@@ -210,4 +223,4 @@ def build_search_index(docs: Iterable[SearchDoc], site_dir: Path, shard_size: in
 
 
 __all__ = ["SearchDoc", "record_docs", "write_search_pages", "shard", "bundle_dir", "PagefindRun", "build_search_index",
-           "INDEX_LANGUAGE", "BUNDLES_FILE", "SHARD_SIZE", "SHARD_SIZE_ENV"]
+           "scratch_root", "INDEX_LANGUAGE", "BUNDLES_FILE", "SHARD_SIZE", "SHARD_SIZE_ENV"]
