@@ -191,7 +191,9 @@ def _start(env: Environment, *, config: MkDocsConfig, files: Files) -> Environme
     writer.doc_files = files.documentation_pages()
     writer.prepare()
     processes = int(os.environ.get(PROCESSES_ENV) or min(2, cpu_count()))
-    _running.append(ForkedShares(lambda share: writer.write(share, processes), processes))
+    # The child yields the CPU to the search index (the longest chain of the build: load, then Pagefind); this
+    # process keeps its priority and writes its share, then the embeds and open data.
+    _running.append(ForkedShares(lambda share: writer.write(share, processes), processes, nice=5))
     return env
 
 

@@ -11,11 +11,14 @@ from __future__ import annotations
 
 import re
 
-# A kept element, a comment, or any other tag (attribute values may hold ">"); the text between them is compacted.
-_MARKUP = re.compile(
+# What compacting must skip: a kept element, a comment, or a tag with a line break inside it (attribute values may
+# hold ">" or a line break).  Tags on one line need no skipping (a run of whitespace with a line break cannot be
+# inside them), so the scan stays in the regex engine between the few places it stops; raw "<" appears only in
+# markup, as in any escaped HTML.
+_SKIPPED = re.compile(
     r"<(?P<kept>pre|textarea|code|script|style)\b[^>]*>.*?</(?P=kept)\s*>"
     r"|<!--.*?-->"
-    r"""|<[^>"']*(?:"[^"]*"[^>"']*|'[^']*'[^>"']*)*>""",
+    r"""|<(?:[^>"']|"[^"]*"|'[^']*')*?(?:\n|"[^"]*\n[^"]*"|'[^']*\n[^']*')(?:[^>"']|"[^"]*"|'[^']*')*>""",
     re.S | re.I,
 )
 _BROKEN_LINE = re.compile(r"[ \t\r\f]*\n[ \t\n\r\f]*")  # HTML's whitespace only: U+3000 and NBSP show
@@ -25,7 +28,7 @@ def compact_html(html: str) -> str:
     """``html`` with every whitespace run that contains a line break, outside tags and kept elements, made ``\\n``."""
     parts: list[str] = []
     end = 0
-    for match in _MARKUP.finditer(html):
+    for match in _SKIPPED.finditer(html):
         parts.append(_BROKEN_LINE.sub("\n", html[end:match.start()]))
         parts.append(match.group(0))
         end = match.end()

@@ -27,7 +27,8 @@ def cpu_count() -> int:
 class ForkedShares:
     """Run ``work(share)`` for shares ``1 … shares-1`` in forked children; the caller does share 0, then :meth:`wait`."""
 
-    def __init__(self, work: Callable[[int], None], shares: int) -> None:
+    def __init__(self, work: Callable[[int], None], shares: int, *, nice: int = 0) -> None:
+        """``nice`` lowers the children's CPU priority: work that can wait yields to work that others wait for."""
         self._children: list[tuple[int, int]] = []  # (pid, read end of its error pipe)
         if shares > 1 and not hasattr(os, "fork"):
             shares = 1
@@ -43,6 +44,8 @@ class ForkedShares:
                     os.close(read)
                     status = 0
                     try:
+                        if nice:
+                            os.nice(nice)
                         work(share)
                     except BaseException:  # noqa: BLE001 - everything goes back to the parent
                         os.write(write, traceback.format_exc().encode("utf-8", "replace"))

@@ -49,3 +49,9 @@ def test_stop_ends_the_children():
         with pytest.raises(ProcessLookupError):
             os.kill(pid, 0)
     shares.wait()  # nothing left to wait for
+
+
+def test_children_can_yield_the_cpu(tmp_path):
+    shares = ForkedShares(lambda share: (tmp_path / "nice").write_text(str(os.nice(0)), encoding="utf-8"), 2, nice=5)
+    shares.wait()
+    assert int((tmp_path / "nice").read_text(encoding="utf-8")) == os.nice(0) + 5
