@@ -57,3 +57,67 @@ def test_email_obfuscation_hides_the_address_but_decodes_to_it():
     encoded = str(obfuscate_email("a@example.jp"))
     assert "@" not in encoded and "example" not in encoded
     assert htmllib.unescape(encoded) == "a@example.jp"
+
+
+# The plain-prose fast path in render_markdown must give exactly what markdown-it + nh3 give.
+
+from showcase import markup  # noqa: E402
+from showcase.markup import _render_markdown_full  # noqa: E402
+
+_PROSE = "小学校に通う全てのこどもが、様々な体験を通じて多様な人や価値観と出会い、自分で考えて行動ができるように。"
+
+
+@pytest.mark.parametrize("text", [
+    "", "\n", "\n\n\n", "あ", _PROSE, _PROSE + "\n",
+    f"{_PROSE}\n{_PROSE}\n\n{_PROSE}\n",
+    f"\n\n{_PROSE}\n\n\n\n{_PROSE}\n\n",
+    "一行目\n二行目\n三行目",
+    "段落一\n\n\n段落二",
+    '彼は"こんにちは"と言った。\'引用\'も。',
+    "「鍵括弧」、読点。感嘆！疑問？（丸括弧）【隅付き】・中黒…",
+    "ASCII letters abc と digits 123 が行の途中に。",
+    "2024年に開始。\n3年目です。",
+    "1.5倍になった。\n2) 番号\n3. 番号\n10.一覧",
+    "１．全角数字は一覧にならない",
+    "詳しくは https://example.jp/path?a=1 を参照。",
+    "詳しくは https://example.jp/a_b-c#x&y=1 を参照。",
+    "メールは a@example.jp まで。",
+    "絵文字 😀👍🏽👨‍👩‍👧 も使えます🎉",
+    "全角\u3000スペース", "\u3000字下げした段落", "行末の全角スペース\u3000", "あ\n\u3000い",
+    "行末の空白  \n次の行", "行末 \n次", "  先頭の空白", "あ\n  い", "あ\n    い",
+    "あ\n   \nい", "あ\n\u3000\nい", " ", "\u3000",
+    "no\u00a0break", "タブ\tあり", "改行\r\nCRLF", "NUL\x00", "制御\x1fあ",
+    "*強調*", "_下線_", "`コード`", "[リンク](https://example.jp/)", "<b>タグ</b>", "&amp; &copy;",
+    "\\エスケープ", "# 見出し", "> 引用", "- 項目", "+ 項目", "見出し\n===", "見出し\n---", "~~~",
+    "a|b", "a!b", "a~b", "a=b", "{: .x}", "$x^2$",
+    "あ\u2028い", "\u2028あ", "あ\u2029", "\ufeffあ", "あ\u200bい", "\u200bあ",
+])
+def test_fast_path_matches_full_render(text):
+    assert render_markdown(text) == _render_markdown_full(text)
+    assert type(render_markdown(text)) is type(_render_markdown_full(text))
+
+
+def test_fast_path_matches_full_render_on_random_text():
+    import random
+
+    specials = "\\`*_[]<>&!#~|=+-.)(:;?/'\"%@$^{}0123456789\t\r\x00\u00a0\u3000\u2028\u200b"
+    alphabet = ["あ", "漢", "。", "、", "「", "」", "！", "a", "Z", " ", " ", "\n", "\n", "\n", "😀", *specials]
+    rng = random.Random(20240611)
+    fast = 0
+    for _ in range(3000):
+        # Mostly plain characters, so that many strings reach the fast path.
+        text = "".join(rng.choice(alphabet[:16] if rng.random() < 0.9 else alphabet) for _ in range(rng.randint(0, 30)))
+        fast += markup._render_plain(text) is not None
+        assert render_markdown(text) == _render_markdown_full(text), repr(text)
+    assert fast > 300  # both paths are exercised
+
+
+def test_plain_prose_skips_markdown_it_and_nh3(monkeypatch):
+    def refuse(text):
+        raise AssertionError("the full path was used")
+
+    monkeypatch.setattr(markup, "_render_markdown_full", refuse)
+    html = render_markdown(f"{_PROSE}\n二行目\n\n二段落目\n")
+    assert html == f"<p>{_PROSE}<br>\n二行目</p>\n<p>二段落目</p>\n"
+    with pytest.raises(AssertionError):
+        render_markdown("**太字**")
