@@ -34,7 +34,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import write_file
 
 from showcase.compact_html import compact_html
-from showcase.forked import ForkedShares, cpu_count
+from showcase.forked import ForkedShares, cpu_count, yield_cpu
 from showcase.page_shell import Shell, plain_value
 
 log = get_plugin_logger("pages")
@@ -200,6 +200,9 @@ def _start(env: Environment, *, config: MkDocsConfig, files: Files) -> Environme
 @event_priority(-100)  # the pagefind thread is running now: this process writes its own share
 def _own_share(env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
     writer = _writer(config)
+    # From here on MkDocs' own work (this share, images, embeds, open data) yields the CPU to Pagefind, which
+    # hooks/search.py's thread started (per-thread priority: that thread and Pagefind keep theirs).
+    yield_cpu(5)
     writer.write(0, _running[-1].shares)
     return env
 
@@ -216,8 +219,8 @@ def on_template_context(context: dict, *, template_name: str, config: MkDocsConf
     return context
 
 
-@event_priority(100)  # before the hooks that read what the pages wrote
-def on_post_build(*, config: MkDocsConfig) -> None:
+@event_priority(-85)  # after the images, embeds and open data (this process writes them meanwhile), before the
+def on_post_build(*, config: MkDocsConfig) -> None:  # headers file, which lists what the build wrote
     writer = _writer(config)
     try:
         _running.pop().wait()

@@ -4,9 +4,11 @@ Material's own lunr search is disabled in mkdocs.yml: at national scale its sing
 megabytes.  Pagefind writes a chunked index, so a query downloads only the chunks it needs.
 
 The index is built from the records and the hand-written pages' text (:mod:`showcase.search_index`), not from
-the published HTML, so it starts as soon as every page's Markdown is converted (``on_env``): a forked child
-works out each record's text and terms, then Pagefind indexes them, while the pages are written
-(``hooks/page_writer.py``).  ``on_post_build`` waits for it.  Japanese is
+the published HTML, so it starts as soon as the records are loaded (``on_files``): a forked child works out each
+record's text and terms and writes them out, the hand-written pages follow once MkDocs has converted them
+(``on_env``), and Pagefind indexes them all while the pages are written (``hooks/page_writer.py``).  The index
+is the longest chain of a large build, so the rest of the build yields the CPU to it.  ``on_post_build`` waits
+for it.  Japanese is
 indexed as two-character terms (:mod:`showcase.search_text`), so the query side finds every page that holds
 what was typed.
 """
@@ -24,6 +26,7 @@ from mkdocs.structure.files import Files
 
 from showcase.preview import ONLY_ENV
 from showcase.search_index import SHARD_SIZE, SHARD_SIZE_ENV, PagefindRun
+from showcase.site import SiteBuild
 from showcase.timings import TIMINGS_ENV
 
 log = get_plugin_logger("search")
@@ -44,15 +47,24 @@ def _written_pages(files: Files) -> list[tuple[str, str, str]]:
     return pages
 
 
-@event_priority(-50)  # after the other hooks have set up the environment: the pages are converted by now
-def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+@event_priority(-100)  # the records are loaded (hooks/records.py): their part of the index can start
+def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     if os.environ.get(ONLY_ENV):  # scripts/preview: seconds count, and a handful of pages need no search index
         log.info("preview: no search index")
-        return env
-    build, written = config["showcase_build"], _written_pages(files)
-    # The docs are worked out in PagefindRun's forked child, beside the page writers (hooks/page_writer.py).
-    _running.append(PagefindRun(lambda: build.search_docs(written), Path(config.site_dir),
-                                int(os.environ.get(SHARD_SIZE_ENV) or SHARD_SIZE)))
+        return files
+    build = config["showcase_build"]
+    # A forked child works out the records' text and writes their scratch pages while MkDocs builds the nav and
+    # converts the hand-written pages; those follow in on_env (at most one doc per Markdown file).
+    more = sum(file.is_documentation_page() and getattr(file, "showcase_spec", None) is None for file in files)
+    _running.append(PagefindRun(build.search_docs, Path(config.site_dir),
+                                int(os.environ.get(SHARD_SIZE_ENV) or SHARD_SIZE), more=more))
+    return files
+
+
+@event_priority(-50)  # after hooks/page_writer.py has forked its writer: Pagefind's thread starts here
+def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+    if _running:
+        _running[-1].add(SiteBuild.written_search_docs(_written_pages(files)))
     return env
 
 

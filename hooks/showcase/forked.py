@@ -13,6 +13,7 @@ import gc
 import os
 import signal
 import sys
+import threading
 import traceback
 from typing import Callable
 
@@ -22,6 +23,16 @@ def cpu_count() -> int:
         return len(os.sched_getaffinity(0))
     except AttributeError:  # not Linux
         return os.cpu_count() or 1
+
+
+def yield_cpu(nice: int) -> None:
+    """Lower the calling thread's CPU priority by ``nice``.  On Linux the nice value is per thread: the process's
+    other threads, and the programs they start, keep theirs (elsewhere the whole process yields)."""
+    try:
+        thread = threading.get_native_id()
+        os.setpriority(os.PRIO_PROCESS, thread, os.getpriority(os.PRIO_PROCESS, thread) + nice)
+    except (AttributeError, OSError):  # no setpriority here, or not allowed
+        pass
 
 
 class ForkedShares:
@@ -92,4 +103,4 @@ class ForkedShares:
         self._children.clear()
 
 
-__all__ = ["ForkedShares", "cpu_count"]
+__all__ = ["ForkedShares", "cpu_count", "yield_cpu"]

@@ -15,6 +15,7 @@ from __future__ import annotations
 import html
 import json
 import os
+import pickle
 import shutil
 import subprocess
 import sys
@@ -103,9 +104,14 @@ SHARD_SIZE_ENV = "SHOWCASE_SEARCH_BUNDLE_SIZE"  # smaller bundles, for tests of 
 BUNDLES_FILE = "showcase-bundles.json"  # in the first bundle: the other bundles, for showcase-pagefind.js
 
 
-def shard(docs: list[SearchDoc], size: int = SHARD_SIZE) -> list[list[SearchDoc]]:
-    """Split the docs into bundles of at most ``size`` pages, each page always in the same bundle (by URL)."""
-    count = max(1, -(-len(docs) // size))
+def bundle_count(pages: int, size: int = SHARD_SIZE) -> int:
+    return max(1, -(-pages // size))
+
+
+def shard(docs: list[SearchDoc], size: int = SHARD_SIZE, count: int | None = None) -> list[list[SearchDoc]]:
+    """Split the docs into ``count`` bundles (enough for at most ``size`` pages each), each page always in the same
+    bundle (by URL)."""
+    count = count or bundle_count(len(docs), size)
     bundles: list[list[SearchDoc]] = [[] for _ in range(count)]
     for doc in docs:
         bundles[zlib.crc32(doc.url.encode("utf-8")) % count].append(doc)
@@ -139,7 +145,10 @@ class PagefindRun:
     """
 
     def __init__(self, docs: Iterable[SearchDoc] | Callable[[], Iterable[SearchDoc]], site_dir: Path,
-                 shard_size: int = SHARD_SIZE):
+                 shard_size: int = SHARD_SIZE, *, more: int | None = None):
+        """``more``: at most how many docs :meth:`add` will bring later (the hand-written pages, known once the
+        engine has converted them); the records' scratch pages are written meanwhile, and Pagefind starts after
+        ``add``.  Without it, Pagefind starts as soon as ``docs`` are written."""
         self.site_dir = site_dir
         self._scratch = Path(tempfile.mkdtemp(prefix="showcase-search-", dir=scratch_root()))
         self.pages = self.bundles = 0  # known once the scratch site is written
@@ -148,23 +157,54 @@ class PagefindRun:
         self._failure: str | None = None
         self._process: subprocess.Popen | None = None
         self._stopped = False
+        self._thread: threading.Thread | None = None
         self.started = time.perf_counter()
-        # A forked child works out the docs (callable: the records' text) and writes the scratch site, on the
-        # other core; the thread waits for it, then runs Pagefind.  Fork first: the child must not inherit the thread.
-        self._prepare = lambda: self._write_scratch(docs() if callable(docs) else docs, shard_size)
-        self._child = ForkedShares(lambda _share: self._prepare(), 2)
+        # A forked child works out the docs (callable: the records' text) and writes the scratch site on the other
+        # core; the thread waits for it, then runs Pagefind.  Fork before the thread: a child must not inherit it.
+        self._ready = os.pipe() if more is not None else None  # closed by add(): the later docs are on disk
+        self._prepare = lambda forked: self._write_scratch(docs() if callable(docs) else docs, shard_size, more or 0, forked)
+        self._child = ForkedShares(lambda _share: self._prepare(True), 2)
+        if self._ready is None:
+            self._start()
+        elif self._child.shares > 1:
+            os.close(self._ready[0])  # the child reads it
+
+    def add(self, docs: Iterable[SearchDoc]) -> None:
+        """The docs known later (at most ``more``): handed to the child, and Pagefind may start."""
+        assert self._ready is not None and self._thread is None
+        later = self._scratch / "later.pickle"
+        later.with_suffix(".tmp").write_bytes(pickle.dumps(list(docs)))
+        later.with_suffix(".tmp").replace(later)
+        os.close(self._ready[1])
+        if self._child.shares == 1:  # no child: the thread writes everything once started
+            os.close(self._ready[0])
+        self._start()
+
+    def _start(self) -> None:
         self._thread = threading.Thread(target=self._run_all, name="pagefind", daemon=True)
         self._thread.start()
 
-    def _write_scratch(self, docs: Iterable[SearchDoc], shard_size: int) -> None:
-        counts = [write_search_pages(bundle, self._scratch / f"site-{index}")
-                  for index, bundle in enumerate(shard(list(docs), shard_size))]
+    def _write_scratch(self, docs: Iterable[SearchDoc], shard_size: int, more: int, forked: bool) -> None:
+        docs = list(docs)
+        # The bundle count counts the docs still to come, so that the records can be written before they arrive.
+        count = bundle_count(len(docs) + more, shard_size)
+        counts = [0] * count
+        for index, bundle in enumerate(shard(docs, shard_size, count)):
+            counts[index] += write_search_pages(bundle, self._scratch / f"site-{index}")
+        if self._ready is not None:
+            if forked:  # wait for add()
+                os.close(self._ready[1])  # this child's copy: EOF comes when the engine's copy closes
+                while os.read(self._ready[0], 1):
+                    pass
+            later = pickle.loads((self._scratch / "later.pickle").read_bytes())
+            for index, bundle in enumerate(shard(later, shard_size, count)):
+                counts[index] += write_search_pages(bundle, self._scratch / f"site-{index}")
         (self._scratch / "bundles.json").write_text(json.dumps(counts), encoding="utf-8")
 
     def _run_all(self) -> None:
         try:
             if self._child.shares == 1:  # no fork here: write the scratch site in this thread
-                self._prepare()
+                self._prepare(False)
             self._child.wait()
         except RuntimeError as error:
             self._failure = "" if self._stopped else f"検索用のページを書けませんでした / writing the scratch pages failed:\n{error}"
@@ -200,11 +240,15 @@ class PagefindRun:
         self._child.kill()
         if self._process is not None and self._process.returncode is None:
             self._process.kill()
-        self._thread.join()
+        if self._thread is None:
+            self._child.stop()
+        else:
+            self._thread.join()
         shutil.rmtree(self._scratch, ignore_errors=True)
 
     def wait(self) -> str:
         """Wait for every bundle; Pagefind's summary, or RuntimeError with its output."""
+        assert self._thread is not None, "add() the later docs first"
         self._thread.join()
         self.wall = time.perf_counter() - self.started
         shutil.rmtree(self._scratch, ignore_errors=True)

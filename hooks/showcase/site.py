@@ -95,13 +95,16 @@ class SiteBuild:
         cache = self.cache_dir or site_dir.parent / ".showcase-cache"
         return write_assets(self.catalog, site_dir, cache, workers)
 
-    def search_docs(self, written: Iterable[tuple[str, str, str]] = ()) -> list[SearchDoc]:
-        """What the search index holds: the records, the statistics page, and the hand-written pages given as
-        (url, title, body HTML)."""
+    def search_docs(self) -> list[SearchDoc]:
+        """What the search index holds of this build's own pages: the records and the statistics page."""
         docs = record_docs(self.pages)
         docs += [SearchDoc(spec.url, spec.title, html_text(self.render(spec))) for spec in self.pages if spec.kind == "statistics"]
-        docs += [SearchDoc(url, title, html_text(body)) for url, title, body in written]
         return docs
+
+    @staticmethod
+    def written_search_docs(written: Iterable[tuple[str, str, str]]) -> list[SearchDoc]:
+        """The hand-written pages' search docs, from (url, title, body HTML)."""
+        return [SearchDoc(url, title, html_text(body)) for url, title, body in written]
 
     def render(self, spec: PageSpec) -> str:
         return render_page(spec, self.catalog, self.context)

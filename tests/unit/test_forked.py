@@ -55,3 +55,23 @@ def test_children_can_yield_the_cpu(tmp_path):
     shares = ForkedShares(lambda share: (tmp_path / "nice").write_text(str(os.nice(0)), encoding="utf-8"), 2, nice=5)
     shares.wait()
     assert int((tmp_path / "nice").read_text(encoding="utf-8")) == os.nice(0) + 5
+
+
+def test_yielding_lowers_only_this_thread_on_linux():
+    import threading
+
+    from showcase.forked import yield_cpu
+
+    seen = {}
+
+    def worker() -> None:
+        before = os.getpriority(os.PRIO_PROCESS, threading.get_native_id())
+        yield_cpu(3)
+        seen["after"] = os.getpriority(os.PRIO_PROCESS, threading.get_native_id()) - before
+
+    main_before = os.getpriority(os.PRIO_PROCESS, threading.get_native_id())
+    thread = threading.Thread(target=worker)
+    thread.start()
+    thread.join()
+    assert seen["after"] == 3
+    assert os.getpriority(os.PRIO_PROCESS, threading.get_native_id()) == main_before

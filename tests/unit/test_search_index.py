@@ -15,3 +15,17 @@ def test_memory_without_room_is_not(tmp_path):
 
 def test_no_memory_folder_means_the_temporary_folder(tmp_path):
     assert scratch_root(str(tmp_path / "missing")) is None
+
+
+def test_a_page_stays_in_its_bundle_whatever_else_is_added():
+    from showcase.search_index import SearchDoc, bundle_count, shard
+
+    records = [SearchDoc(f"profiles/p{n}/", f"p{n}", "text") for n in range(50)]
+    later = [SearchDoc("programmes/", "制度", "text"), SearchDoc("search/", "検索", "text")]
+    count = bundle_count(len(records) + 5, 20)  # five more pages may come later: three bundles, not two
+    assert count == 3
+    first = shard(records, 20, count)
+    both = shard(records + later, 20, count)
+    for bundle_records, bundle_both in zip(first, both):
+        assert [doc for doc in bundle_both if doc in records] == bundle_records
+    assert sum(map(len, both)) == 52
