@@ -11,13 +11,15 @@ from .bench_run import RunResult
 
 STAGES = (  # column, timing keys (prefix match on "<hook file>:<event>")
     ("load+validate", ("hooks/records.py:config",)),
-    ("pages (MkDocs)", ("mkdocs:pages",)),
+    # MkDocs' loop and our page writer's share in this process, then the wait for its forked child's share
+    ("pages (ours, 2 processes)", ("mkdocs:pages", "hooks/page_writer.py:post_build")),
     ("search index", ("search:pagefind",)),  # Pagefind's own time; it runs beside images, embeds and exports
     ("images+OG", ("hooks/assets.py:",)),
     ("charts", ("hooks/charts.py:",)),
 )
 PAGE_EVENTS = (":page_", ":pre_page", ":post_page")  # inside mkdocs:pages already
-OVERLAPPING = ("hooks/search.py:post_build",)  # waiting for Pagefind, whose own time is the search index column
+OVERLAPPING = ("hooks/search.py:post_build",  # waiting for Pagefind, whose own time is the search index column
+               "hooks/page_writer.py:nav", "hooks/page_writer.py:env")  # inside mkdocs:pages already
 
 
 @dataclass
