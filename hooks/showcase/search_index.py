@@ -161,7 +161,7 @@ class PagefindRun:
         self.started = time.perf_counter()
         # A forked child works out the docs (callable: the records' text) and writes the scratch site on the other
         # core; the thread waits for it, then runs Pagefind.  Fork before the thread: a child must not inherit it.
-        self._ready = os.pipe() if more is not None else None  # closed by add(): the later docs are on disk
+        self._ready = os.pipe() if more is not None else None  # add() writes a byte: the later docs are on disk
         self._prepare = lambda forked: self._write_scratch(docs() if callable(docs) else docs, shard_size, more or 0, forked)
         self._child = ForkedShares(lambda _share: self._prepare(True), 2)
         if self._ready is None:
@@ -175,6 +175,7 @@ class PagefindRun:
         later = self._scratch / "later.pickle"
         later.with_suffix(".tmp").write_bytes(pickle.dumps(list(docs)))
         later.with_suffix(".tmp").replace(later)
+        os.write(self._ready[1], b"1")
         os.close(self._ready[1])
         if self._child.shares == 1:  # no child: the thread writes everything once started
             os.close(self._ready[0])
@@ -192,10 +193,10 @@ class PagefindRun:
         for index, bundle in enumerate(shard(docs, shard_size, count)):
             counts[index] += write_search_pages(bundle, self._scratch / f"site-{index}")
         if self._ready is not None:
-            if forked:  # wait for add()
-                os.close(self._ready[1])  # this child's copy: EOF comes when the engine's copy closes
-                while os.read(self._ready[0], 1):
-                    pass
+            if forked:  # wait for add()'s byte (not for EOF: processes forked since hold copies of the pipe)
+                os.close(self._ready[1])
+                if os.read(self._ready[0], 1) != b"1":
+                    raise RuntimeError("the build ended before the hand-written pages were converted")
             later = pickle.loads((self._scratch / "later.pickle").read_bytes())
             for index, bundle in enumerate(shard(later, shard_size, count)):
                 counts[index] += write_search_pages(bundle, self._scratch / f"site-{index}")

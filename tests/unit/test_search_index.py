@@ -29,3 +29,29 @@ def test_a_page_stays_in_its_bundle_whatever_else_is_added():
     for bundle_records, bundle_both in zip(first, both):
         assert [doc for doc in bundle_both if doc in records] == bundle_records
     assert sum(map(len, both)) == 52
+
+
+def test_later_docs_reach_pagefind_while_another_forked_process_runs(tmp_path):
+    """The engine forks its page writer between starting the index and handing over the hand-written pages;
+    that process must not hold the index back (it inherits the engine's end of the hand-over pipe)."""
+    from showcase.forked import ForkedShares
+    from showcase.search_index import PagefindRun, SearchDoc
+
+    records = [SearchDoc(f"profiles/p{n}/", f"山田 {n}", "見守り活動をしています") for n in range(3)]
+    run = PagefindRun(records, tmp_path / "site", more=1)
+    import time
+
+    done = tmp_path / "writer-done"
+
+    def page_writer(share: int) -> None:  # stands for the page writer's child, which runs for a while
+        time.sleep(60)
+        done.write_text("done", encoding="utf-8")
+
+    sleeper = ForkedShares(page_writer, 2)
+    try:
+        run.add([SearchDoc("programmes/", "制度の解説", "地域おこし協力隊の制度")])
+        summary = run.wait()
+        assert not done.exists()  # the index was ready before the other process ended
+    finally:
+        sleeper.stop()
+    assert "Indexed 4 pages" in summary and run.pages == 4
