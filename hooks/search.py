@@ -25,7 +25,8 @@ from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import Files
 
 from showcase.preview import ONLY_ENV
-from showcase.search_index import SHARD_SIZE, SHARD_SIZE_ENV, PagefindRun
+from showcase.search_index import SHARD_SIZE, SHARD_SIZE_ENV
+from showcase.search_run import PagefindRun
 from showcase.site import SiteBuild
 from showcase.timings import TIMINGS_ENV
 

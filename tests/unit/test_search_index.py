@@ -1,8 +1,9 @@
-"""Where the search index's scratch site goes: memory when it has room, else the temporary folder."""
+"""The search index's bundles and its background run: where the scratch site goes, which bundle a page is in,
+and pages handed over later."""
 
 from __future__ import annotations
 
-from showcase.search_index import scratch_root
+from showcase.search_run import scratch_root
 
 
 def test_memory_with_room_is_used(tmp_path):
@@ -35,7 +36,8 @@ def test_later_docs_reach_pagefind_while_another_forked_process_runs(tmp_path):
     """The engine forks its page writer between starting the index and handing over the hand-written pages;
     that process must not hold the index back (it inherits the engine's end of the hand-over pipe)."""
     from showcase.forked import ForkedShares
-    from showcase.search_index import PagefindRun, SearchDoc
+    from showcase.search_index import SearchDoc
+    from showcase.search_run import PagefindRun
 
     records = [SearchDoc(f"profiles/p{n}/", f"山田 {n}", "見守り活動をしています") for n in range(3)]
     run = PagefindRun(records, tmp_path / "site", more=1)
