@@ -108,8 +108,9 @@ class PageWriter:
         values.update({f"meta.{name}": value for name, value in page.meta.items()})
         return values
 
-    def shell_key(self, page: Page) -> tuple:
-        values = self.values(page)
+    @staticmethod
+    def shell_key(page: Page, values: dict[str, Any]) -> tuple:
+        """Everything a template may branch on: the template, the folder, which values are empty, the others."""
         return (page.meta.get("template", "main.html"), posixpath.dirname(page.url.rstrip("/")),
                 tuple(sorted((name, bool(value)) if isinstance(value, str) or value is None else (name, repr(value))
                              for name, value in values.items())))
@@ -138,7 +139,7 @@ class PageWriter:
         if os.environ.get(WRITER_ENV) == "full":
             return
         for page in self.pages:
-            key = self.shell_key(page)
+            key = self.shell_key(page, self.values(page))
             if key not in self.shells and not page.toc:
                 self.shells[key] = self.build_shell(page)
         broken = sum(shell is None for shell in self.shells.values())
@@ -149,11 +150,12 @@ class PageWriter:
     # -- writing --------------------------------------------------------------------------------------------
 
     def page_html(self, page: Page) -> str:
-        shell = self.shells.get(self.shell_key(page)) if self.shells else None
+        page_values = self.values(page)
+        shell = self.shells.get(self.shell_key(page, page_values)) if self.shells else None
         if shell is not None:
             # The body hook renders the body; compacting and the theme's post-page repairs are in the shell.
             body = self.config["showcase_build"].render(page.file.showcase_spec)  # type: ignore[attr-defined]
-            values = {name: value for name, value in self.values(page).items() if isinstance(value, str) and value}
+            values = {name: value for name, value in page_values.items() if isinstance(value, str) and value}
             if "<h1" in body and all(plain_value(value) for value in values.values()):
                 return shell.fill({**values, "content": body})
         self.full += 1

@@ -25,9 +25,8 @@ from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import Files
 
 from showcase.preview import ONLY_ENV
-from showcase.search_index import SHARD_SIZE, SHARD_SIZE_ENV
+from showcase.search_index import SHARD_SIZE, SHARD_SIZE_ENV, page_docs
 from showcase.search_run import PagefindRun
-from showcase.site import SiteBuild
 from showcase.timings import TIMINGS_ENV
 
 log = get_plugin_logger("search")
@@ -65,7 +64,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
 @event_priority(-50)  # after hooks/page_writer.py has forked its writer: Pagefind's thread starts here
 def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
     if _running:
-        _running[-1].add(SiteBuild.written_search_docs(_written_pages(files)))
+        _running[-1].add(page_docs(_written_pages(files)))
     return env
 
 

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Iterable
 
 from .render.pages import PageSpec
-from .search_text import markdown_text, search_terms
+from .search_text import html_text, markdown_text, search_terms
 
 INDEX_LANGUAGE = "und"  # Pagefind must not segment or stem the terms: they are segmented already
 TEXT_LIMIT = 3000  # characters of plain text kept for excerpts (Pagefind indexes metadata too, so not more)
@@ -57,6 +57,11 @@ def record_docs(specs: Iterable[PageSpec]) -> list[SearchDoc]:
         text = " ".join(part for part in parts if part)
         docs.append(SearchDoc(spec.url, spec.title, text, {"種別": kind, "所在地": place}, spec.filters))
     return docs
+
+
+def page_docs(pages: Iterable[tuple[str, str, str]]) -> list[SearchDoc]:
+    """One SearchDoc per page given as (url, title, body HTML): the hand-written pages and the statistics page."""
+    return [SearchDoc(url, title, html_text(body)) for url, title, body in pages]
 
 
 def _page(doc: SearchDoc) -> str:
@@ -112,5 +117,5 @@ def bundle_dir(index: int) -> str:
     return "pagefind/" if index == 0 else f"pagefind-{index + 1}/"
 
 
-__all__ = ["SearchDoc", "record_docs", "write_search_pages", "bundle_count", "shard", "bundle_dir",
+__all__ = ["SearchDoc", "record_docs", "page_docs", "write_search_pages", "bundle_count", "shard", "bundle_dir",
            "INDEX_LANGUAGE", "BUNDLES_FILE", "SHARD_SIZE", "SHARD_SIZE_ENV"]

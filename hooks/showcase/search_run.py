@@ -163,9 +163,4 @@ class PagefindRun:
         return f"Pagefind: {self.bundles} bundle(s); " + "; ".join(indexed)
 
 
-def build_search_index(docs: Iterable[SearchDoc], site_dir: Path, shard_size: int = SHARD_SIZE) -> str:
-    """Index ``docs`` into ``site_dir``'s bundles and wait; Pagefind's summary line."""
-    return PagefindRun(docs, site_dir, shard_size).wait()
-
-
-__all__ = ["PagefindRun", "build_search_index", "scratch_root"]
+__all__ = ["PagefindRun", "scratch_root"]

@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 from .assets import og_image_path, photo_views, write_assets
 from .catalog import Catalog, build_catalog
@@ -22,8 +22,7 @@ from .render.environment import environment
 from .render.pages import PageSpec, render_page, site_pages
 from .render.search_form import expand_search_form
 from .render.statistics import expand_chart_markers
-from .search_index import SearchDoc, record_docs
-from .search_text import html_text
+from .search_index import SearchDoc, page_docs, record_docs
 from .stats import StatTable, export_files, load_statistics
 
 CONTENT_ENV = "SHOWCASE_CONTENT"
@@ -97,14 +96,8 @@ class SiteBuild:
 
     def search_docs(self) -> list[SearchDoc]:
         """What the search index holds of this build's own pages: the records and the statistics page."""
-        docs = record_docs(self.pages)
-        docs += [SearchDoc(spec.url, spec.title, html_text(self.render(spec))) for spec in self.pages if spec.kind == "statistics"]
-        return docs
-
-    @staticmethod
-    def written_search_docs(written: Iterable[tuple[str, str, str]]) -> list[SearchDoc]:
-        """The hand-written pages' search docs, from (url, title, body HTML)."""
-        return [SearchDoc(url, title, html_text(body)) for url, title, body in written]
+        statistics = [(spec.url, spec.title, self.render(spec)) for spec in self.pages if spec.kind == "statistics"]
+        return record_docs(self.pages) + page_docs(statistics)
 
     def render(self, spec: PageSpec) -> str:
         return render_page(spec, self.catalog, self.context)
