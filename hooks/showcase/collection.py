@@ -100,7 +100,7 @@ def discover(root: Path) -> tuple[list[tuple[Kind, str, str]], list[Problem]]:
     return found, problems
 
 
-_KEEP_MARKS = ("related_cases", "related_profiles", "municipality", "municipality_code", "photos")
+_KEEP_MARKS = frozenset({"related_cases", "related_profiles", "municipality", "municipality_code", "photos"})
 
 
 def check_photos(doc: Document, record_dir: Path, photos: list[Photo], cache_dir: Path | None) -> tuple[list[PhotoRef], list[Problem]]:
@@ -123,7 +123,7 @@ def check_photos(doc: Document, record_dir: Path, photos: list[Photo], cache_dir
 def load_entry(root: Path, kind: Kind, slug: str, yaml_path: Path, cache_dir: Path | None = None) -> tuple[Entry | None, list[Problem]]:
     dirname, filename, model = COLLECTIONS[kind]
     source = f"{dirname}/{slug}/{filename}"
-    doc = load_document(yaml_path, source)
+    doc = load_document(yaml_path, source, keep=_KEEP_MARKS)  # later checks point only under these keys
     if doc.data is None and doc.problems and not os.path.lexists(yaml_path):  # checked only on failure: one stat less per record
         return None, [Problem(source, 1, 1, "", f"{filename} がありません", f"{filename} is missing",
                               "scripts/new-profile または scripts/new-case で作成してください",
@@ -141,7 +141,7 @@ def load_entry(root: Path, kind: Kind, slug: str, yaml_path: Path, cache_dir: Pa
         return None, [doc.problem(("municipality_code",), f"コードの先頭2桁（{record.municipality_code[:2]}）が{record.prefecture}（{prefecture.code}）と一致しません",
                                   f"the code's first two digits ({record.municipality_code[:2]}) do not match {prefecture.slug} ({prefecture.code})",
                                   "都道府県名かコードを確認してください", "check the prefecture or the code")]
-    marks = {loc: pos for loc, pos in doc.marks.items() if loc and loc[0] in _KEEP_MARKS}
+    marks = {loc: (mark.line + 1, mark.column + 1) for loc, mark in doc.marks.items() if loc and loc[0] in _KEEP_MARKS}
     return Entry(kind, slug, source, folder, record, marks, tuple(photos)), []
 
 
@@ -188,7 +188,7 @@ def _load_found(root: Path, found: list[tuple[Kind, str, str]], workers: int | N
         return _load_chunk((str(root), cache, items, slim))
     entries: list = []
     problems: list[Problem] = []
-    size = max(200, len(items) // (workers * 8))
+    size = max(200, len(items) // (workers * 32))  # small chunks: the last one to finish keeps one core busy alone
     chunks = [(str(root), cache, items[i:i + size], slim) for i in range(0, len(items), size)]
     with ProcessPoolExecutor(max_workers=workers) as pool:
         for chunk_entries, chunk_problems in pool.map(_load_chunk, chunks):

@@ -22,6 +22,7 @@ import hashlib
 import io
 import json
 import os
+import stat
 import warnings
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath, PureWindowsPath
@@ -88,6 +89,12 @@ def check_photo_path(
         return problem(f"パス「{value}」に「..」は使えません", f'path "{value}" must not contain ".."',
                        f"写真を {folder} の中に置き、そのファイル名を書いてください",
                        f"move the photo into {folder} and write its file name")
+    if len(parts) == 1 and "/" not in value:  # the usual case, a file name: one lstat() instead of resolving paths
+        try:
+            if stat.S_ISREG(os.lstat(os.path.join(record_dir, value)).st_mode):
+                return record_dir / value, []  # a regular file (not a link) right in the folder is inside it
+        except OSError:
+            pass  # the checks below say why
     candidate = record_dir
     try:
         for depth, part in enumerate(parts, start=1):
@@ -269,22 +276,23 @@ def _decode(data: bytes, max_pixels: int) -> tuple[str, dict]:
     return "ok", {"width": width, "height": height, "format": img.format}
 
 
-def _cache_file(cache_dir: Path, digest: str) -> Path:
-    return cache_dir / "inspected" / f"{digest}.json"
+def _cache_file(cache_dir: Path, digest: str) -> str:
+    return os.path.join(cache_dir, "inspected", f"{digest}.json")  # a str: this is read once per photo per build
 
 
 def _read_cached(cache_dir: Path | None, digest: str) -> dict | None:
     if cache_dir is None:
         return None
     try:
-        facts = json.loads(_cache_file(cache_dir, digest).read_text(encoding="utf-8"))
+        with open(_cache_file(cache_dir, digest), "rb") as handle:
+            facts = json.loads(handle.read())
         return {"width": int(facts["width"]), "height": int(facts["height"]), "format": str(facts["format"])}
     except (OSError, ValueError, KeyError, TypeError):
         return None
 
 
 def _write_cached(cache_dir: Path, digest: str, facts: dict) -> None:
-    target = _cache_file(cache_dir, digest)
+    target = Path(_cache_file(cache_dir, digest))
     target.parent.mkdir(parents=True, exist_ok=True)
     temp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
     temp.write_text(json.dumps(facts, sort_keys=True), encoding="utf-8")

@@ -45,6 +45,8 @@ def validate_document(doc: Document, model: type[M]) -> tuple[M | None, list[Pro
     try:
         return model.model_validate(doc.data), []
     except ValidationError as exc:
+        if doc.partial is not None:  # read with few marks: read it again with every mark, for exact positions
+            return validate_document(doc.with_all_marks(), model)
         return None, [problem_for_error(doc, error) for error in exc.errors(include_url=False)]
 
 
