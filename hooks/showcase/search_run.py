@@ -92,7 +92,7 @@ class PagefindRun:
         count = bundle_count(len(docs) + more, shard_size)
         counts = [0] * count
         for index, bundle in enumerate(shard(docs, shard_size, count)):
-            counts[index] += write_search_pages(bundle, self._scratch / f"site-{index}")
+            counts[index] += write_search_pages(bundle, self._scratch / f"site-{index}", self.site_dir)
         if self._ready is not None:
             if forked:  # wait for add()'s byte (not for EOF: processes forked since hold copies of the pipe)
                 os.close(self._ready[1])
@@ -100,7 +100,7 @@ class PagefindRun:
                     raise RuntimeError("the build ended before the hand-written pages were converted")
             later = pickle.loads((self._scratch / "later.pickle").read_bytes())
             for index, bundle in enumerate(shard(later, shard_size, count)):
-                counts[index] += write_search_pages(bundle, self._scratch / f"site-{index}")
+                counts[index] += write_search_pages(bundle, self._scratch / f"site-{index}", self.site_dir)
         (self._scratch / "bundles.json").write_text(json.dumps(counts), encoding="utf-8")
 
     def _run_all(self) -> None:

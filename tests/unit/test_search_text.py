@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
-from showcase.search_index import SearchDoc, bundle_dir, shard, write_search_pages
+from showcase.search_index import EXCERPT_FILE, TEXT_LIMIT, SearchDoc, bundle_dir, shard, write_search_pages
 from showcase.search_text import html_text, markdown_text, search_terms
 
 # Shared with tests/browser/test_search_terms.py, which checks the browser's terms() gives the same.
@@ -52,13 +54,32 @@ def test_html_text_skips_scripts_svg_and_ignored_parts():
 def test_search_pages_escape_everything(tmp_path):
     doc = SearchDoc("profiles/x/", '</title><script>alert(1)</script>', 'a<b>"c"', {"種別": '"><img src=x>'},
                     {"都道府県": ["<奈良県>"]})
-    assert write_search_pages([doc], tmp_path) == 1
-    page = (tmp_path / "profiles" / "x" / "index.html").read_text(encoding="utf-8")
+    assert write_search_pages([doc], tmp_path / "scratch", tmp_path / "site") == 1
+    page = (tmp_path / "scratch" / "profiles" / "x" / "index.html").read_text(encoding="utf-8")
     assert "<script>" not in page and "<img" not in page and "<b>" not in page and "<奈良県>" not in page
     assert 'data-pagefind-meta="title">&lt;/title&gt;&lt;script&gt;' in page
-    assert '<span data-pagefind-meta="text">a&lt;b&gt;&quot;c&quot;</span>' in page
+    assert 'data-pagefind-meta="種別">&quot;&gt;&lt;img src=x&gt;</span>' in page
     assert '<span data-pagefind-filter="都道府県">&lt;奈良県&gt;</span>' in page
     assert '<html lang="und">' in page  # Pagefind must not segment the terms again
+
+
+def test_excerpt_text_is_a_file_beside_the_page_not_pagefind_metadata(tmp_path):
+    text = "移住して古民家再生に取り組んでいます。" * 300  # longer than the excerpt limit
+    doc = SearchDoc("profiles/x/", "試験 花子", text, {"種別": "地域おこし協力隊"})
+    write_search_pages([doc], tmp_path / "scratch", tmp_path / "site")
+    page = (tmp_path / "scratch" / "profiles" / "x" / "index.html").read_text(encoding="utf-8")
+    assert "移住して" not in page, "Pagefind indexes metadata: the sentences must not be in the scratch page"
+    assert 'data-pagefind-meta="text"' not in page
+    excerpt = (tmp_path / "site" / "profiles" / "x" / EXCERPT_FILE).read_text(encoding="utf-8")
+    assert json.loads(excerpt) == {"text": text[:TEXT_LIMIT]}
+
+
+def test_excerpt_file_never_holds_markup(tmp_path):
+    doc = SearchDoc("profiles/x/", "x", '</script><img src=x onerror=alert(1)> & "引用"')
+    write_search_pages([doc], tmp_path / "scratch", tmp_path / "site")
+    excerpt = (tmp_path / "site" / "profiles" / "x" / EXCERPT_FILE).read_text(encoding="utf-8")
+    assert "<" not in excerpt and ">" not in excerpt and "&" not in excerpt
+    assert json.loads(excerpt)["text"] == doc.text
 
 
 def test_bundles_hold_every_page_once_and_keep_them_when_pages_are_added():
@@ -75,6 +96,6 @@ def test_bundles_hold_every_page_once_and_keep_them_when_pages_are_added():
 
 
 def test_a_search_page_holds_each_term_once(tmp_path):
-    write_search_pages([SearchDoc("cases/y/", "朝市", "朝市の朝市で朝市")], tmp_path)
+    write_search_pages([SearchDoc("cases/y/", "朝市", "朝市の朝市で朝市")], tmp_path, tmp_path / "site")
     page = (tmp_path / "cases" / "y" / "index.html").read_text(encoding="utf-8")
     assert "<main data-pagefind-body>朝市 市の の朝 市で で朝</main>" in page

@@ -120,10 +120,21 @@
     return out;
   }
 
+  /* A result's data with its page's plain text as `data.text` ("" when it cannot be read).  The text is a small
+     file beside the page (search_index.EXCERPT_FILE), not Pagefind metadata, which Pagefind would index. */
+  function withText(data) {
+    return fetch(data.url.replace(/[?#].*$/, "") + "search-excerpt.json").then(function (response) {
+      return response.ok ? response.json() : {};
+    }).catch(function () { return {}; }).then(function (excerpt) {
+      data.text = typeof excerpt.text === "string" ? excerpt.text : "";
+      return data;
+    });
+  }
+
   /* "地域おこし協力隊 · 北海道 ○○町" from a result's metadata (hooks/showcase/search_index.py). */
   function metaLine(data) {
     return [data.meta["種別"], data.meta["所在地"]].filter(Boolean).join(" · ");
   }
 
-  window.ShowcasePagefind = { load: load, search: search, terms: terms, excerpt: excerpt, metaLine: metaLine };
+  window.ShowcasePagefind = { load: load, search: search, terms: terms, excerpt: excerpt, withText: withText, metaLine: metaLine };
 })();

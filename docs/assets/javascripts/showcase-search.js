@@ -3,7 +3,7 @@
    can be bookmarked or shared, and the header's search form lands here with ?q=. */
 (function () {
   "use strict";
-  var PAGE = 10;  // results whose text (fragment) is downloaded at a time
+  var PAGE = 10;  // results whose data (fragment and excerpt text) is downloaded at a time
 
   function start() {
     var form = document.getElementById("cs-search");
@@ -49,10 +49,10 @@
         line.textContent = meta;
         li.appendChild(line);
       }
-      if (data.meta.text) {
+      if (data.text) {
         var text = document.createElement("p");
         text.className = "cs-search__excerpt";
-        text.appendChild(window.ShowcasePagefind.excerpt(data.meta.text, query));
+        text.appendChild(window.ShowcasePagefind.excerpt(data.text, query));
         li.appendChild(text);
       }
       return li;
@@ -62,7 +62,9 @@
       var next = results.slice(shown, shown + PAGE);
       shown += next.length;
       more.hidden = shown >= results.length;
-      return Promise.all(next.map(function (result) { return result.data(); })).then(function (items) {
+      return Promise.all(next.map(function (result) {
+        return result.data().then(window.ShowcasePagefind.withText);
+      })).then(function (items) {
         if (id !== serial) return;
         var first = null;
         items.forEach(function (data) {
