@@ -54,6 +54,8 @@ class PagefindRun:
         self._scratch = Path(tempfile.mkdtemp(prefix="showcase-search-", dir=scratch_root()))
         self.pages = self.bundles = 0  # known once the scratch site is written
         self.wall = self.cpu = 0.0  # Pagefind's own seconds, known after wait()
+        self.waited = 0.0  # seconds from the start until the scratch site was complete (Pagefind's start)
+        self.bundle_walls: list[float] = []  # each bundle's Pagefind run
         self._stdout: list[str] = []
         self._failure: str | None = None
         self._process: subprocess.Popen | None = None
@@ -111,6 +113,7 @@ class PagefindRun:
         except RuntimeError as error:
             self._failure = "" if self._stopped else f"検索用のページを書けませんでした / writing the scratch pages failed:\n{error}"
             return
+        self.waited = time.perf_counter() - self.started
         counts = json.loads((self._scratch / "bundles.json").read_text(encoding="utf-8"))
         self.pages, self.bundles = sum(counts), len(counts)
         self._index_all()
@@ -122,6 +125,7 @@ class PagefindRun:
             output = self.site_dir / bundle_dir(index)
             command = [sys.executable, "-m", "pagefind", "--site", str(self._scratch / f"site-{index}"),
                        "--output-path", str(output)]
+            began = time.perf_counter()
             with open(self._scratch / "out", "w+b") as out, open(self._scratch / "err", "w+b") as err:
                 self._process = subprocess.Popen(command, stdout=out, stderr=err, stdin=subprocess.DEVNULL)
                 _pid, status, usage = os.wait4(self._process.pid, 0)
@@ -134,6 +138,7 @@ class PagefindRun:
                 self._failure = f"Pagefind による検索インデックスの作成に失敗しました / Pagefind failed:\n{stdout}\n{stderr}"
                 return
             self._stdout.append(stdout)
+            self.bundle_walls.append(time.perf_counter() - began)
             canonicalize_pagefind(output)  # Pagefind's filter index comes out in HashMap order
 
     def stop(self) -> None:
