@@ -15,7 +15,9 @@ import signal
 import sys
 import threading
 import traceback
-from typing import Callable
+from typing import Callable, Sequence, TypeVar
+
+T = TypeVar("T")
 
 
 def cpu_count() -> int:
@@ -33,6 +35,17 @@ def yield_cpu(nice: int) -> None:
         os.setpriority(os.PRIO_PROCESS, thread, os.getpriority(os.PRIO_PROCESS, thread) + nice)
     except (AttributeError, OSError):  # no setpriority here, or not allowed
         pass
+
+
+def share_of(items: Sequence[T], share: int, shares: int, first_tenths: int) -> list[T]:
+    """The items ``share`` of ``shares`` works on: share 0 (the parent, which has other work too) takes
+    ``first_tenths`` tenths of them, the others the rest evenly; interleaved, so each gets a like mix."""
+    if shares == 1:
+        return list(items)
+    if share == 0:
+        return [item for index, item in enumerate(items) if index % 10 < first_tenths]
+    rest = [item for index, item in enumerate(items) if index % 10 >= first_tenths]
+    return rest[share - 1::shares - 1]
 
 
 class ForkedShares:
@@ -103,4 +116,4 @@ class ForkedShares:
         self._children.clear()
 
 
-__all__ = ["ForkedShares", "cpu_count", "yield_cpu"]
+__all__ = ["ForkedShares", "cpu_count", "share_of", "yield_cpu"]

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from showcase.forked import ForkedShares
+from showcase.forked import ForkedShares, share_of
 
 
 def _write(folder: Path, share: int) -> None:
@@ -75,3 +75,14 @@ def test_yielding_lowers_only_this_thread_on_linux():
     thread.join()
     assert seen["after"] == 3
     assert os.getpriority(os.PRIO_PROCESS, threading.get_native_id()) == main_before
+
+
+@pytest.mark.parametrize("shares", [1, 2, 3])
+def test_shares_hold_every_item_once_and_the_parent_takes_its_tenths(shares):
+    items = list(range(1000))
+    parts = [share_of(items, share, shares, 3) for share in range(shares)]
+    assert sorted(item for part in parts for item in part) == items
+    if shares > 1:
+        assert len(parts[0]) == 300
+        assert all(abs(len(part) - 700 / (shares - 1)) <= 1 for part in parts[1:])
+        assert parts[0][:4] == [0, 1, 2, 10]  # interleaved: each share gets a like mix of pages
