@@ -14,6 +14,7 @@ add about ten one-off "words" a page (a quarter of Pagefind's time and a sixth o
 
 from __future__ import annotations
 
+import hashlib
 import html
 import zlib
 from dataclasses import dataclass, field
@@ -26,6 +27,9 @@ from .search_text import html_text, markdown_text, search_terms
 
 INDEX_LANGUAGE = "und"  # Pagefind must not segment or stem the terms: they are segmented already
 TEXT_LIMIT = 3000  # characters of plain text kept for excerpts
+SLICE_FILTER = "showcase-slice"  # a hidden filter, "0" on the pages of the first of SLICES slices (by a hash of the
+SLICES = 32  # URL): a search for a word most pages hold ranks that slice first and shows it (showcase-pagefind.js).
+#              Only those pages carry it, so its filter index lists 1/32 of the pages (~2 KB a bundle, not ~40).
 EXCERPT_FILE = "search-excerpt.json"  # beside each searchable page: {"text": its plain text} (showcase-pagefind.js)
 
 
@@ -73,9 +77,17 @@ def _page(doc: SearchDoc) -> str:
     meta = "".join(f'<span data-pagefind-meta="{esc(name)}">{esc(value)}</span>' for name, value in doc.meta.items())
     filters = "".join(f'<span data-pagefind-filter="{esc(name)}">{esc(value)}</span>'
                       for name, values in doc.filters.items() for value in values)
+    if slice_of(doc.url) == "0":
+        filters += f'<span data-pagefind-filter="{SLICE_FILTER}">0</span>'
     return (f'<!doctype html><html lang="{INDEX_LANGUAGE}"><head><meta charset="utf-8"><title>{esc(doc.title)}</title></head>'
             f'<body><h1 data-pagefind-meta="title">{esc(doc.title)}</h1>{meta}{filters}'
             f'<main data-pagefind-body>{esc(_unique_terms(doc.title + " " + doc.text))}</main></body></html>')
+
+
+def slice_of(url: str) -> str:
+    """The page's slice (see :data:`SLICES`): a hash of its URL independent of its bundle's (CRC-32 is linear, so
+    a second CRC of the same URL would put a slice in one bundle)."""
+    return str(int.from_bytes(hashlib.blake2b(url.encode("utf-8"), digest_size=4).digest(), "big") % SLICES)
 
 
 def _unique_terms(text: str) -> str:
@@ -125,4 +137,4 @@ def bundle_dir(index: int) -> str:
 
 
 __all__ = ["SearchDoc", "record_docs", "page_docs", "write_search_pages", "bundle_count", "shard", "bundle_dir",
-           "INDEX_LANGUAGE", "BUNDLES_FILE", "EXCERPT_FILE", "SHARD_SIZE", "SHARD_SIZE_ENV"]
+           "INDEX_LANGUAGE", "BUNDLES_FILE", "EXCERPT_FILE", "SLICE_FILTER", "SLICES", "slice_of", "SHARD_SIZE", "SHARD_SIZE_ENV"]

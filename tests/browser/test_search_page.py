@@ -6,6 +6,7 @@ from urllib.parse import quote, urlparse
 
 import pytest
 
+from showcase.search_index import slice_of
 from tests.browser.conftest import serve_built
 from tests.factories import make_site, profile
 
@@ -59,6 +60,37 @@ def test_results_come_ten_at_a_time_and_more_on_request(page, search_site):
     assert links.count() == 12
     assert more.is_hidden()
     assert page.evaluate("document.activeElement.className") == "cs-search__link"  # focus moved to the first new result
+    assert page.console_errors == []
+
+
+def test_a_word_most_pages_hold_shows_one_slice_first_and_then_the_rest_once(page, search_site):
+    # The site is small, so lower the bar above which a query counts as common (1,600 pages on a real site).
+    page.goto(search_site + "search/?" + quote("種別") + "=" + quote("地域おこし協力隊"))
+    field = page.locator("#cs-search-q")
+    field.wait_for()
+    page.evaluate("""() => {
+      window.ShowcasePagefind.common = 2;
+      window.statusHistory = [];
+      new MutationObserver(() => window.statusHistory.push(document.getElementById('cs-search-status').textContent))
+        .observe(document.getElementById('cs-search-status'), {childList: true, characterData: true, subtree: true});
+    }""")
+    field.fill("見守り")
+    field.press("Enter")
+    status = page.locator("#cs-search-status")
+    status.filter(has_text="12 件").wait_for(timeout=15000)
+    history = page.evaluate("window.statusHistory")
+    assert any("件数を数えています" in text for text in history), history  # the slice was shown before the count
+    urls = [url for url in (f"profiles/mimamori-{n:02d}/" for n in range(1, 11)) if slice_of(url) == "0"]
+    assert urls, "the fixture needs a record in the first slice"
+    links = page.locator(".cs-search__link")
+    assert links.first.get_attribute("href").rstrip("/").endswith(urls[0].rstrip("/"))  # what showed first stays first
+    more = page.get_by_role("button", name="さらに表示")
+    while more.is_visible():
+        count = links.count()
+        more.click()
+        links.nth(count).wait_for()
+    names = links.all_inner_texts()
+    assert sorted(names) == sorted(f"見守 {n:02d}" for n in range(1, 13)), names  # every page once
     assert page.console_errors == []
 
 

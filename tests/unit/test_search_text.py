@@ -6,7 +6,8 @@ import json
 
 import pytest
 
-from showcase.search_index import EXCERPT_FILE, TEXT_LIMIT, SearchDoc, bundle_dir, shard, write_search_pages
+from showcase.search_index import (EXCERPT_FILE, SLICE_FILTER, SLICES, TEXT_LIMIT, SearchDoc, bundle_dir, shard, slice_of,
+                                   write_search_pages)
 from showcase.search_text import html_text, markdown_text, search_terms
 
 # Shared with tests/browser/test_search_terms.py, which checks the browser's terms() gives the same.
@@ -99,3 +100,20 @@ def test_a_search_page_holds_each_term_once(tmp_path):
     write_search_pages([SearchDoc("cases/y/", "朝市", "朝市の朝市で朝市")], tmp_path, tmp_path / "site")
     page = (tmp_path / "cases" / "y" / "index.html").read_text(encoding="utf-8")
     assert "<main data-pagefind-body>朝市 市の の朝 市で で朝</main>" in page
+
+
+def test_every_page_is_in_one_slice_spread_evenly_and_apart_from_its_bundle(tmp_path):
+    urls = [f"profiles/p{n}/" for n in range(3200)]
+    slices = [slice_of(url) for url in urls]
+    counts = {value: slices.count(value) for value in set(slices)}
+    assert sorted(counts, key=int) == [str(n) for n in range(SLICES)]
+    assert max(counts.values()) < 1.3 * len(urls) / SLICES  # roughly even: a first slice is ~1/32 of a query's pages
+    bundles = shard([SearchDoc(url, "", "") for url in urls], size=1600)  # two bundles
+    in_first_bundle = {doc.url for doc in bundles[0]}
+    first_slice = [url for url, value in zip(urls, slices) if value == "0"]
+    assert 0.3 < sum(url in in_first_bundle for url in first_slice) / len(first_slice) < 0.7  # not one bundle's pages
+    other = next(url for url, value in zip(urls, slices) if value != "0")
+    write_search_pages([SearchDoc(first_slice[0], "", ""), SearchDoc(other, "", "")], tmp_path / "scratch", tmp_path / "site")
+    page = (tmp_path / "scratch" / first_slice[0] / "index.html").read_text(encoding="utf-8")
+    assert f'<span data-pagefind-filter="{SLICE_FILTER}">0</span>' in page
+    assert SLICE_FILTER not in (tmp_path / "scratch" / other / "index.html").read_text(encoding="utf-8")  # a small filter index

@@ -12,6 +12,7 @@
   var TOKEN = new RegExp("([" + CJK + "]+)|(?:(?![" + CJK + "])[\\p{L}\\p{N}])+", "gu");
   var loading = {};
   var NO_PAGE = { filters: { "showcase-no-such-filter": "-" } };
+  var SLICE = "showcase-slice";  // hooks/showcase/search_index.py SLICE_FILTER
 
   /* The terms Pagefind indexed for a text (showcase.search_text.search_terms).  With `step` 2 (a query), a run
      of Japanese characters gives every other two-character term, plus the last: 古民家再生 → 古民 家再 再生.  A page
@@ -35,51 +36,93 @@
     return out.join(" ");
   }
 
-  /* The Pagefind module under `base` (a URL relative to the page, e.g. "../pagefind/"), set up for this site. */
+  /* One bundle's Pagefind module, set up for this site.  Each bundle loads its own copy of the engine (a module
+     per URL), so each has its own worker and the bundles are searched in parallel, not one after another. */
+  function loadBundle(href, site) {
+    return import(href + "pagefind.js").then(function (pagefind) {
+      return pagefind.options({ baseUrl: site }).then(function () {
+        // Pagefind takes its language from <html lang> when it starts, and for "ja" it would split the query
+        // with the browser's word segmenter, cutting our two-character terms apart.  The index is "und".
+        var root = document.documentElement;
+        var lang = root.getAttribute("lang");
+        root.setAttribute("lang", "und");
+        var started;
+        try { started = pagefind.init(); } finally { root.setAttribute("lang", lang); }
+        return started;
+      }).then(function () { return pagefind; });
+    });
+  }
+
+  /* The bundles as one index: a search runs in each, and the results are merged by score, as Pagefind's own
+     mergeIndex does (it searches the bundles one after another on a single worker). */
+  function together(bundles) {
+    if (bundles.length === 1) return bundles[0];
+    return {
+      search: function (term, options) {
+        return Promise.all(bundles.map(function (bundle) { return bundle.search(term, options); })).then(function (found) {
+          var results = [];
+          var count = 0;
+          found.forEach(function (one) {
+            results = results.concat(one.results);
+            count += one.unfilteredResultCount || 0;
+          });
+          results.sort(function (a, b) { return b.score - a.score; });  // stable: a tie keeps the bundles' order
+          return { results: results, unfilteredResultCount: count };
+        });
+      }
+    };
+  }
+
+  /* The search index under `base` (a URL relative to the page, e.g. "../pagefind/"), set up for this site. */
   function load(base) {
     var href = new URL(base, window.location.href).href;
     if (!loading[href]) {
+      var site = new URL("../", href);
       // A large index is split into bundles (hooks/showcase/search_index.py); the first lists the others.
       var manifest = fetch(href + "showcase-bundles.json").then(function (response) {
         return response.ok ? response.json() : { bundles: [] };
       }).catch(function () { return { bundles: [] }; });
-      loading[href] = import(href + "pagefind.js").then(function (pagefind) {
-        return pagefind.options({ baseUrl: new URL("../", href).pathname }).then(function () {
-          // Pagefind takes its language from <html lang> when it starts, and for "ja" it would split the query
-          // with the browser's word segmenter, cutting our two-character terms apart.  The index is "und".
-          var root = document.documentElement;
-          var lang = root.getAttribute("lang");
-          root.setAttribute("lang", "und");
-          var started;
-          try { started = pagefind.init(); } finally { root.setAttribute("lang", lang); }
-          return Promise.all([started, manifest]);
-        }).then(function (ready) {
-          var site = new URL("../", href);
-          return Promise.all((ready[1].bundles || []).map(function (bundle) {
-            return pagefind.mergeIndex(new URL(bundle, site).pathname, { language: "und", baseUrl: site.pathname });
-          }));
-        }).then(function () { return pagefind; });
+      loading[href] = Promise.all([loadBundle(href, site.pathname), manifest]).then(function (ready) {
+        return Promise.all((ready[1].bundles || []).map(function (bundle) {
+          return loadBundle(new URL(bundle, site).href, site.pathname);
+        })).then(function (others) { return together([ready[0]].concat(others)); });
       });
       loading[href].catch(function () { delete loading[href]; });  // offline for a moment: the next try loads again
     }
     return loading[href];
   }
 
-  /* Search for what a visitor typed (or null: only the filters) under `base`. */
-  function search(base, query, options) {
+  /* Search for what a visitor typed (or null: only the filters) under `base`; the full response.
+
+     Pagefind scores every page a query matches (~0.1 ms a page here), so a word most pages hold takes seconds.
+     With `early`, such a query (more than `api.common` pages) first searches one slice of the index (a hidden
+     filter, search_index.SLICE_FILTER: ~1/32 of the pages, by a hash of their URL) and hands that response to
+     `early`, whose promise is awaited before the full search runs (Pagefind's worker does one thing at a time,
+     and the first results' fragments come first).  `early` gets the query's page count as a second argument
+     when no filter is chosen (else null). */
+  function search(base, query, options, early) {
+    options = options || {};
     return load(base).then(function (pagefind) {
-      if (query === null) return pagefind.search(null, options || {});
+      if (query === null) return pagefind.search(null, options);
       var asked = terms(query, 2);
       if (!asked) return { results: [] };
       // Pagefind drops a term that no page holds, so ペンギン (ペン ンギ ギン) would find every page with ペン.
       // Every term must be in the index.  Each check asks for a filter no page has: Pagefind then counts the
       // pages holding the term (unfilteredResultCount) without scoring them, and loads the chunks the search
-      // needs next anyway.
+      // needs next anyway.  The last check counts the pages holding them all.
       var each = asked.split(" ").filter(function (term, i, all) { return all.indexOf(term) === i; });
       var checks = each.length > 1 ? each.map(function (term) { return pagefind.search(term, NO_PAGE); }) : [];
+      if (early) checks.push(pagefind.search(asked, NO_PAGE));
       return Promise.all(checks).then(function (found) {
         if (found.some(function (one) { return !one || !one.unfilteredResultCount; })) return { results: [] };
-        return pagefind.search(asked, options || {});
+        var count = early ? found[found.length - 1].unfilteredResultCount : 0;
+        if (count <= api.common) return pagefind.search(asked, options);
+        var sliced = Object.assign({}, options, { filters: Object.assign({}, options.filters) });
+        sliced.filters[SLICE] = "0";
+        var chosen = Object.keys(options.filters || {}).length > 0;
+        return pagefind.search(asked, sliced).then(function (first) {
+          return early(first, chosen ? null : count);
+        }).then(function () { return pagefind.search(asked, options); });
       });
     });
   }
@@ -136,5 +179,8 @@
     return [data.meta["種別"], data.meta["所在地"]].filter(Boolean).join(" · ");
   }
 
-  window.ShowcasePagefind = { load: load, search: search, terms: terms, excerpt: excerpt, withText: withText, metaLine: metaLine };
+  // common: above this many matching pages a search shows one slice first (a test may lower it)
+  var api = { load: load, search: search, terms: terms, excerpt: excerpt, withText: withText, metaLine: metaLine,
+              common: 1600 };
+  window.ShowcasePagefind = api;
 })();

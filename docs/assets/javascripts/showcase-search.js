@@ -79,6 +79,7 @@
     function describe(term, filters, count) {
       var names = Object.keys(filters).map(function (name) { return filters[name]; });
       var what = (term ? "「" + term + "」" : "") + (names.length ? "（" + names.join("・") + "）" : "");
+      if (count < 0) return what + "の検索結果（件数を数えています…）";
       if (count === 0) {
         return what + "に一致するページはありません。" + (names.length ? "絞り込みを外すか、" : "") + "別の言葉で検索してください。";
       }
@@ -100,11 +101,28 @@
         return Promise.resolve();
       }
       status.textContent = "検索しています…";
-      return window.ShowcasePagefind.search(base, term || null, { filters: filters }).then(function (search) {
-        if (id !== serial) return;
-        results = search ? search.results : [];
+      // A word most pages hold: the best of one slice of the index shows first, while Pagefind ranks the rest
+      // (showcase-pagefind.js).  What is on screen then stays; the rest follows in the full ranking.
+      function first(search, count) {
+        if (id !== serial) return Promise.reject(new Error("a newer search")); // spares Pagefind the full ranking
+        results = search.results;
         list.replaceChildren();
-        status.textContent = describe(term, filters, results.length);
+        status.textContent = count === null ? describe(term, filters, -1) : describe(term, filters, count);
+        return showMore(id, false);
+      }
+      return window.ShowcasePagefind.search(base, term || null, { filters: filters }, first).then(function (search) {
+        if (id !== serial) return;
+        var all = search ? search.results : [];
+        status.textContent = describe(term, filters, all.length);
+        if (shown > 0) {  // the first slice is on screen
+          var seen = {};
+          results.slice(0, shown).forEach(function (result) { seen[result.id] = true; });
+          results = results.slice(0, shown).concat(all.filter(function (result) { return !seen[result.id]; }));
+          more.hidden = shown >= results.length;
+          return;
+        }
+        results = all;
+        list.replaceChildren();
         return showMore(id, false);
       }).catch(function () {
         if (id !== serial) return;
