@@ -96,19 +96,23 @@ def _unique_terms(text: str) -> str:
     return " ".join(dict.fromkeys(search_terms(text).split()))
 
 
-def write_search_pages(docs: Iterable[SearchDoc], folder: Path, site_dir: Path) -> int:
-    """The scratch site Pagefind indexes, ``<url>index.html`` per doc (the URL Pagefind records), and each doc's
-    excerpt text in ``site_dir`` (``<url>`` + :data:`EXCERPT_FILE`); how many docs."""
+def write_search_pages(docs: Iterable[SearchDoc], folder: Path) -> int:
+    """The scratch site Pagefind indexes: ``<url>index.html`` per doc (the URL Pagefind records); how many."""
     count = 0
     for doc in docs:
         target = folder / doc.url / "index.html"
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(_page(doc), encoding="utf-8")
+        count += 1
+    return count
+
+
+def write_excerpts(docs: Iterable[SearchDoc], site_dir: Path) -> None:
+    """Each doc's excerpt text into the site, beside its page (``<url>`` + :data:`EXCERPT_FILE`)."""
+    for doc in docs:
         excerpt = site_dir / doc.url / EXCERPT_FILE
         excerpt.parent.mkdir(parents=True, exist_ok=True)
         excerpt.write_text(json_text({"text": doc.text[:TEXT_LIMIT]}, compact=True), encoding="utf-8")  # no markup, ever
-        count += 1
-    return count
 
 
 SHARD_SIZE = 20_000  # pages per bundle: Pagefind holds a bundle's terms in memory (~0.2 MB a page), and a query
@@ -136,5 +140,5 @@ def bundle_dir(index: int) -> str:
     return "pagefind/" if index == 0 else f"pagefind-{index + 1}/"
 
 
-__all__ = ["SearchDoc", "record_docs", "page_docs", "write_search_pages", "bundle_count", "shard", "bundle_dir",
+__all__ = ["SearchDoc", "record_docs", "page_docs", "write_search_pages", "write_excerpts", "bundle_count", "shard", "bundle_dir",
            "INDEX_LANGUAGE", "BUNDLES_FILE", "EXCERPT_FILE", "SLICE_FILTER", "SLICES", "slice_of", "SHARD_SIZE", "SHARD_SIZE_ENV"]

@@ -21,7 +21,7 @@ from typing import Callable, Iterable
 
 from .forked import ForkedShares
 from .pagefind_order import canonicalize_pagefind
-from .search_index import BUNDLES_FILE, SHARD_SIZE, SearchDoc, bundle_count, bundle_dir, shard, write_search_pages
+from .search_index import BUNDLES_FILE, SHARD_SIZE, SearchDoc, bundle_count, bundle_dir, shard, write_excerpts, write_search_pages
 
 
 def scratch_root(shm: str = "/dev/shm", need: int = 1 << 30) -> str | None:
@@ -65,8 +65,12 @@ class PagefindRun:
         # A forked child works out the docs (callable: the records' text) and writes the scratch site on the other
         # core; the thread waits for it, then runs Pagefind.  Fork before the thread: a child must not inherit it.
         self._ready = os.pipe() if more is not None else None  # add() writes a byte: the later docs are on disk
+        # The child writes a byte once the scratch site is complete: Pagefind starts, and the child goes on to write
+        # the excerpt files into the site (35,000 small files: half a minute on a slow disk) beside it.
+        self._scratch_ready = os.pipe()
         self._prepare = lambda forked: self._write_scratch(docs() if callable(docs) else docs, shard_size, more or 0, forked)
         self._child = ForkedShares(lambda _share: self._prepare(True), 2)
+        os.close(self._scratch_ready[1])  # only the child holds it: its end (or its byte) is what the thread waits for
         if self._ready is None:
             self._start()
         elif self._child.shares > 1:
@@ -90,11 +94,12 @@ class PagefindRun:
 
     def _write_scratch(self, docs: Iterable[SearchDoc], shard_size: int, more: int, forked: bool) -> None:
         docs = list(docs)
+        later: list[SearchDoc] = []
         # The bundle count counts the docs still to come, so that the records can be written before they arrive.
         count = bundle_count(len(docs) + more, shard_size)
         counts = [0] * count
         for index, bundle in enumerate(shard(docs, shard_size, count)):
-            counts[index] += write_search_pages(bundle, self._scratch / f"site-{index}", self.site_dir)
+            counts[index] += write_search_pages(bundle, self._scratch / f"site-{index}")
         if self._ready is not None:
             if forked:  # wait for add()'s byte (not for EOF: processes forked since hold copies of the pipe)
                 os.close(self._ready[1])
@@ -102,21 +107,34 @@ class PagefindRun:
                     raise RuntimeError("the build ended before the hand-written pages were converted")
             later = pickle.loads((self._scratch / "later.pickle").read_bytes())
             for index, bundle in enumerate(shard(later, shard_size, count)):
-                counts[index] += write_search_pages(bundle, self._scratch / f"site-{index}", self.site_dir)
+                counts[index] += write_search_pages(bundle, self._scratch / f"site-{index}")
         (self._scratch / "bundles.json").write_text(json.dumps(counts), encoding="utf-8")
+        if forked:
+            os.write(self._scratch_ready[1], b"1")
+            os.nice(5)  # the excerpts can wait; Pagefind cannot
+        write_excerpts(docs + later, self.site_dir)
 
     def _run_all(self) -> None:
         try:
             if self._child.shares == 1:  # no fork here: write the scratch site in this thread
                 self._prepare(False)
-            self._child.wait()
+            elif os.read(self._scratch_ready[0], 1) != b"1":  # the child ended before the scratch site was complete
+                self._child.wait()  # raises RuntimeError with what went wrong
+                raise RuntimeError("the scratch pages were not written")
         except RuntimeError as error:
             self._failure = "" if self._stopped else f"検索用のページを書けませんでした / writing the scratch pages failed:\n{error}"
             return
+        finally:
+            os.close(self._scratch_ready[0])
         self.waited = time.perf_counter() - self.started
         counts = json.loads((self._scratch / "bundles.json").read_text(encoding="utf-8"))
         self.pages, self.bundles = sum(counts), len(counts)
         self._index_all()
+        try:
+            self._child.wait()  # the excerpt files
+        except RuntimeError as error:
+            if self._failure is None:
+                self._failure = "" if self._stopped else f"抜粋のファイルを書けませんでした / writing the excerpt files failed:\n{error}"
 
     def _index_all(self) -> None:
         for index in range(self.bundles):
@@ -149,6 +167,7 @@ class PagefindRun:
             self._process.kill()
         if self._thread is None:
             self._child.stop()
+            os.close(self._scratch_ready[0])
         else:
             self._thread.join()
         shutil.rmtree(self._scratch, ignore_errors=True)

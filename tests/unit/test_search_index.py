@@ -3,6 +3,11 @@ and pages handed over later."""
 
 from __future__ import annotations
 
+import json
+
+import pytest
+
+from showcase.search_index import EXCERPT_FILE
 from showcase.search_run import scratch_root
 
 
@@ -57,3 +62,22 @@ def test_later_docs_reach_pagefind_while_another_forked_process_runs(tmp_path):
     finally:
         sleeper.stop()
     assert "Indexed 4 pages" in summary and run.pages == 4
+    assert (tmp_path / "site" / "programmes" / EXCERPT_FILE).exists()  # the hand-written pages' excerpts too
+
+
+def test_excerpts_are_written_beside_the_pages_and_a_failure_to_write_them_fails_the_run(tmp_path):
+    from showcase.search_index import SearchDoc
+    from showcase.search_run import PagefindRun
+
+    records = [SearchDoc(f"profiles/p{n}/", f"山田 {n}", "見守り活動をしています") for n in range(3)]
+    run = PagefindRun(records, tmp_path / "site")
+    run.wait()
+    assert json.loads((tmp_path / "site" / "profiles" / "p2" / EXCERPT_FILE).read_text(encoding="utf-8")) == {
+        "text": "見守り活動をしています"}
+
+    blocked = tmp_path / "blocked"
+    (blocked / "profiles").mkdir(parents=True)
+    (blocked / "profiles" / "p1").write_text("a file where the page's folder should be", encoding="utf-8")
+    run = PagefindRun(records, blocked)
+    with pytest.raises(RuntimeError, match="excerpt"):
+        run.wait()

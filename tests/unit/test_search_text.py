@@ -7,7 +7,7 @@ import json
 import pytest
 
 from showcase.search_index import (EXCERPT_FILE, SLICE_FILTER, SLICES, TEXT_LIMIT, SearchDoc, bundle_dir, shard, slice_of,
-                                   write_search_pages)
+                                   write_excerpts, write_search_pages)
 from showcase.search_text import html_text, markdown_text, search_terms
 
 # Shared with tests/browser/test_search_terms.py, which checks the browser's terms() gives the same.
@@ -55,7 +55,7 @@ def test_html_text_skips_scripts_svg_and_ignored_parts():
 def test_search_pages_escape_everything(tmp_path):
     doc = SearchDoc("profiles/x/", '</title><script>alert(1)</script>', 'a<b>"c"', {"種別": '"><img src=x>'},
                     {"都道府県": ["<奈良県>"]})
-    assert write_search_pages([doc], tmp_path / "scratch", tmp_path / "site") == 1
+    assert write_search_pages([doc], tmp_path / "scratch") == 1
     page = (tmp_path / "scratch" / "profiles" / "x" / "index.html").read_text(encoding="utf-8")
     assert "<script>" not in page and "<img" not in page and "<b>" not in page and "<奈良県>" not in page
     assert 'data-pagefind-meta="title">&lt;/title&gt;&lt;script&gt;' in page
@@ -67,7 +67,8 @@ def test_search_pages_escape_everything(tmp_path):
 def test_excerpt_text_is_a_file_beside_the_page_not_pagefind_metadata(tmp_path):
     text = "移住して古民家再生に取り組んでいます。" * 300  # longer than the excerpt limit
     doc = SearchDoc("profiles/x/", "試験 花子", text, {"種別": "地域おこし協力隊"})
-    write_search_pages([doc], tmp_path / "scratch", tmp_path / "site")
+    write_search_pages([doc], tmp_path / "scratch")
+    write_excerpts([doc], tmp_path / "site")
     page = (tmp_path / "scratch" / "profiles" / "x" / "index.html").read_text(encoding="utf-8")
     assert "移住して" not in page, "Pagefind indexes metadata: the sentences must not be in the scratch page"
     assert 'data-pagefind-meta="text"' not in page
@@ -77,7 +78,7 @@ def test_excerpt_text_is_a_file_beside_the_page_not_pagefind_metadata(tmp_path):
 
 def test_excerpt_file_never_holds_markup(tmp_path):
     doc = SearchDoc("profiles/x/", "x", '</script><img src=x onerror=alert(1)> & "引用"')
-    write_search_pages([doc], tmp_path / "scratch", tmp_path / "site")
+    write_excerpts([doc], tmp_path / "site")
     excerpt = (tmp_path / "site" / "profiles" / "x" / EXCERPT_FILE).read_text(encoding="utf-8")
     assert "<" not in excerpt and ">" not in excerpt and "&" not in excerpt
     assert json.loads(excerpt)["text"] == doc.text
@@ -97,7 +98,7 @@ def test_bundles_hold_every_page_once_and_keep_them_when_pages_are_added():
 
 
 def test_a_search_page_holds_each_term_once(tmp_path):
-    write_search_pages([SearchDoc("cases/y/", "朝市", "朝市の朝市で朝市")], tmp_path, tmp_path / "site")
+    write_search_pages([SearchDoc("cases/y/", "朝市", "朝市の朝市で朝市")], tmp_path)
     page = (tmp_path / "cases" / "y" / "index.html").read_text(encoding="utf-8")
     assert "<main data-pagefind-body>朝市 市の の朝 市で で朝</main>" in page
 
@@ -113,7 +114,7 @@ def test_every_page_is_in_one_slice_spread_evenly_and_apart_from_its_bundle(tmp_
     first_slice = [url for url, value in zip(urls, slices) if value == "0"]
     assert 0.3 < sum(url in in_first_bundle for url in first_slice) / len(first_slice) < 0.7  # not one bundle's pages
     other = next(url for url, value in zip(urls, slices) if value != "0")
-    write_search_pages([SearchDoc(first_slice[0], "", ""), SearchDoc(other, "", "")], tmp_path / "scratch", tmp_path / "site")
+    write_search_pages([SearchDoc(first_slice[0], "", ""), SearchDoc(other, "", "")], tmp_path / "scratch")
     page = (tmp_path / "scratch" / first_slice[0] / "index.html").read_text(encoding="utf-8")
     assert f'<span data-pagefind-filter="{SLICE_FILTER}">0</span>' in page
     assert SLICE_FILTER not in (tmp_path / "scratch" / other / "index.html").read_text(encoding="utf-8")  # a small filter index
