@@ -291,3 +291,4 @@ def compose_fast(text: str, doc: Document, keep: frozenset[str]) -> Any:
         raise Fallback from None
     finally:
         parser.dispose()
+        node = None  # noqa: F841 - the closure refers to itself: without this each record would leave a cycle

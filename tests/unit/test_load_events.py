@@ -56,3 +56,27 @@ def test_an_unquoted_non_text_value_is_converted_the_same_way_under_a_kept_key_a
     assert fast_doc.data["municipality_code"] == 192040
     assert fast_problems == _read(text, None)[2]
     assert any("引用符" in p.ja for p in fast_problems), "the full reader explains the unquoted number"
+
+
+def test_reading_records_makes_no_reference_cycles(tmp_path):
+    """collection._load_chunk turns the cycle collector off while it reads: that is only sound without cycles."""
+    import gc
+
+    from showcase.collection import load_collections
+    from tests.factories import make_site
+
+    profiles = {"good": GOOD, "with-photo": WITH_PHOTO, "unknown-key": BAD_PROFILES["unknown-key"],
+                "syntax": BAD_PROFILES["syntax"], "duplicate-key": BAD_PROFILES["duplicate-key"]}
+    root = make_site(tmp_path, profiles=profiles, cases={})
+    load_collections(root, workers=1)  # warm: imports and caches made once are not the records' garbage
+    gc.collect()
+    gc.disable()
+    gc.set_debug(gc.DEBUG_SAVEALL)
+    try:
+        result = load_collections(root, workers=1)
+        del result
+        assert gc.collect() == 0, [type(obj).__name__ for obj in gc.garbage][:20]
+    finally:
+        gc.set_debug(0)
+        gc.garbage.clear()
+        gc.enable()
