@@ -13,6 +13,7 @@
   var loading = {};
   var NO_PAGE = { filters: { "showcase-no-such-filter": "-" } };
   var SLICE = "showcase-slice";  // hooks/showcase/search_index.py SLICE_FILTER
+  var EXCERPT_FILE = "search-excerpt.json";  // hooks/showcase/search_index.py EXCERPT_FILE
 
   /* The terms Pagefind indexed for a text (showcase.search_text.search_terms).  With `step` 2 (a query), a run
      of Japanese characters gives every other two-character term, plus the last: 古民家再生 → 古民 家再 再生.  A page
@@ -166,7 +167,7 @@
   /* A result's data with its page's plain text as `data.text` ("" when it cannot be read).  The text is a small
      file beside the page (search_index.EXCERPT_FILE), not Pagefind metadata, which Pagefind would index. */
   function withText(data) {
-    return fetch(data.url.replace(/[?#].*$/, "") + "search-excerpt.json").then(function (response) {
+    return fetch(data.url.replace(/[?#].*$/, "") + EXCERPT_FILE).then(function (response) {
       return response.ok ? response.json() : {};
     }).catch(function () { return {}; }).then(function (excerpt) {
       data.text = typeof excerpt.text === "string" ? excerpt.text : "";

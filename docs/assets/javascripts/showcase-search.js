@@ -107,7 +107,7 @@
         if (id !== serial) return Promise.reject(new Error("a newer search")); // spares Pagefind the full ranking
         results = search.results;
         list.replaceChildren();
-        status.textContent = count === null ? describe(term, filters, -1) : describe(term, filters, count);
+        status.textContent = describe(term, filters, count === null ? -1 : count);  // -1: still counting
         return showMore(id, false);
       }
       return window.ShowcasePagefind.search(base, term || null, { filters: filters }, first).then(function (search) {

@@ -1,7 +1,7 @@
 """Search measured in headless Chromium (Debian's, through Playwright): bytes of a first query, time to results, recall.
 
 ``first_query`` opens the search page, types a query and records every
-Pagefind request until the first result shows.  ``recall`` asks Pagefind's JS
+Pagefind request and excerpt file until the first result shows.  ``recall`` asks Pagefind's JS
 API for each known word of a generated corpus and checks that every record
 holding the word is among the results.
 """
