@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import shutil
 import threading
+import time
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
@@ -13,9 +14,23 @@ import pytest
 CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 
 
+# A test that needs a slow network sets this cookie on its browser context: the server then holds back
+# every Pagefind fragment (a result's data) by that many milliseconds.  Pagefind fetches fragments from its
+# worker, which neither an init script nor a Playwright route handler can slow without pausing the test too.
+SLOW_FRAGMENTS_COOKIE = "test-slow-fragments-ms"
+
+
 class _QuietHandler(SimpleHTTPRequestHandler):
     def log_message(self, format, *args):  # noqa: A002 - the base class's name
         pass
+
+    def do_GET(self):  # noqa: N802 - the base class's name
+        if "/fragment/" in self.path:
+            for part in self.headers.get("Cookie", "").split(";"):
+                name, _, value = part.strip().partition("=")
+                if name == SLOW_FRAGMENTS_COOKIE and value.isdigit():
+                    time.sleep(int(value) / 1000)
+        super().do_GET()
 
 
 class StaticServer:
@@ -31,6 +46,11 @@ class StaticServer:
     def close(self) -> None:
         self.httpd.shutdown()
         self.httpd.server_close()
+
+
+def hold_back_fragments(page, site_url: str, milliseconds: int = 600) -> None:
+    """Make the test server hold back each Pagefind fragment this page's context asks for."""
+    page.context.add_cookies([{"name": SLOW_FRAGMENTS_COOKIE, "value": str(milliseconds), "url": site_url}])
 
 
 def serve_built(content: Path, tmp_path_factory, extra_env: dict[str, str] | None = None):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.conftest import serve_built
+from tests.browser.conftest import hold_back_fragments, serve_built
 from tests.factories import case, make_site, profile
 from tests.integration.sitebuild import ROOT
 
@@ -69,6 +69,36 @@ def test_combined_filters_with_javascript(page, fixture_site):
     names = form.locator(".cs-filter__results .cs-card__title").all_inner_texts()
     assert names == ["奈良 現役"]
     assert page.console_errors == []
+
+
+def test_filter_count_is_announced_with_its_cards(page, fixture_site):
+    """The count must not reach the screen (or a screen reader) before the cards it counts.
+
+    Each result's fragment is held back, so a count written before the cards shows as
+    "N件" above an empty list.
+    """
+    hold_back_fragments(page, fixture_site)
+    page.goto(fixture_site + "profiles/")
+    form = page.locator("form.cs-filter__form")
+    form.get_by_label("都道府県").select_option("奈良県")
+    form.get_by_role("button", name="絞り込む").click()
+    status = form.locator(".cs-filter__status")
+    status.filter(has_text="件が見つかりました").wait_for(timeout=15000)
+    assert status.inner_text().startswith("2件")
+    assert form.locator(".cs-filter__results .cs-card").count() == 2
+
+
+def test_a_reset_drops_a_filter_answer_still_on_its_way(page, fixture_site):
+    hold_back_fragments(page, fixture_site)
+    page.goto(fixture_site + "profiles/")
+    form = page.locator("form.cs-filter__form")
+    form.get_by_label("都道府県").select_option("奈良県")
+    form.get_by_role("button", name="絞り込む").click()
+    form.locator(".cs-filter__status").filter(has_text="検索しています").wait_for(timeout=15000)
+    form.get_by_role("button", name="条件をクリア").click()
+    page.wait_for_timeout(2500)  # longer than the held-back fragments take
+    assert form.locator(".cs-filter__results .cs-card").count() == 0
+    assert form.locator(".cs-filter__status").inner_text() == ""
 
 
 def test_filters_without_javascript_are_links(browser, fixture_site):

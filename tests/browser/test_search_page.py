@@ -7,7 +7,7 @@ from urllib.parse import quote, urlparse
 import pytest
 
 from showcase.search_index import slice_of
-from tests.browser.conftest import serve_built
+from tests.browser.conftest import hold_back_fragments, serve_built
 from tests.factories import make_site, profile
 
 pytestmark = pytest.mark.browser
@@ -92,6 +92,18 @@ def test_a_word_most_pages_hold_shows_one_slice_first_and_then_the_rest_once(pag
     names = links.all_inner_texts()
     assert sorted(names) == sorted(f"見守 {n:02d}" for n in range(1, 13)), names  # every page once
     assert page.console_errors == []
+
+
+def test_the_count_reaches_the_screen_with_the_results_it_counts(page, search_site):
+    hold_back_fragments(page, search_site)
+    page.goto(search_site + "search/?" + quote("都道府県") + "=" + quote("奈良県"))
+    page.locator("#cs-search-status").filter(has_text="2 件").wait_for(timeout=15000)
+    assert page.locator(".cs-search__link").count() == 2
+    field = page.locator("#cs-search-q")  # a new search: the old results stay until the new ones replace them
+    field.fill("ズヴァギャプ")
+    field.press("Enter")
+    page.locator("#cs-search-status").filter(has_text="一致するページはありません").wait_for(timeout=15000)
+    assert page.locator(".cs-search__result").count() == 0
 
 
 def test_a_query_without_filters_downloads_no_filter_index(page, search_site):

@@ -31,27 +31,35 @@
       return article;
     }
 
+    var latest = 0;  // a newer submit or a reset makes an older run's answer stale
+
     function run(event) {
       if (event) event.preventDefault();
       var filters = { "種別": kind };
       Array.prototype.forEach.call(form.querySelectorAll("select"), function (select) {
         if (select.value) filters[select.name] = select.value;
       });
+      var mine = ++latest;
       status.textContent = "検索しています…";
       results.replaceChildren();
+      var total = 0;
       window.ShowcasePagefind.search(base, null, { filters: filters }).then(function (search) {
-        var shown = search.results.slice(0, 60);
-        status.textContent = search.results.length + "件が見つかりました" + (search.results.length > 60 ? "（先頭60件を表示）" : "");
-        return Promise.all(shown.map(function (r) { return r.data(); }));
+        total = search.results.length;
+        return Promise.all(search.results.slice(0, 60).map(function (r) { return r.data(); }));
       }).then(function (items) {
-        items.forEach(function (data) { results.appendChild(card(data)); });
+        if (mine !== latest) return;
+        // The count is announced only once the cards it counts are on screen.
+        results.replaceChildren.apply(results, items.map(card));
+        status.textContent = total + "件が見つかりました" + (total > 60 ? "（先頭60件を表示）" : "");
       }).catch(function () {
+        if (mine !== latest) return;
         status.textContent = "絞り込みを読み込めませんでした。下の一覧やリンクからお探しください。";
       });
     }
 
     form.addEventListener("submit", run);
     form.addEventListener("reset", function () {
+      latest++;
       status.textContent = "";
       results.replaceChildren();
     });

@@ -58,7 +58,9 @@
       return li;
     }
 
-    function showMore(id, focusFirst) {
+    /* The next PAGE results under the list.  With `fresh`, they replace what is listed and `fresh` becomes the
+       status line: a count reaches the screen (and screen readers) only with the results it counts. */
+    function showMore(id, focusFirst, fresh) {
       var next = results.slice(shown, shown + PAGE);
       shown += next.length;
       more.hidden = shown >= results.length;
@@ -66,6 +68,10 @@
         return result.data().then(window.ShowcasePagefind.withText);
       })).then(function (items) {
         if (id !== serial) return;
+        if (fresh !== undefined) {
+          list.replaceChildren();
+          status.textContent = fresh;
+        }
         var first = null;
         items.forEach(function (data) {
           var li = item(data, input.value.trim());
@@ -106,15 +112,13 @@
       function first(search, count) {
         if (id !== serial) return Promise.reject(new Error("a newer search")); // spares Pagefind the full ranking
         results = search.results;
-        list.replaceChildren();
-        status.textContent = describe(term, filters, count === null ? -1 : count);  // -1: still counting
-        return showMore(id, false);
+        return showMore(id, false, describe(term, filters, count === null ? -1 : count));  // -1: still counting
       }
       return window.ShowcasePagefind.search(base, term || null, { filters: filters }, first).then(function (search) {
         if (id !== serial) return;
         var all = search ? search.results : [];
-        status.textContent = describe(term, filters, all.length);
         if (shown > 0) {  // the first slice is on screen
+          status.textContent = describe(term, filters, all.length);
           var seen = {};
           results.slice(0, shown).forEach(function (result) { seen[result.id] = true; });
           results = results.slice(0, shown).concat(all.filter(function (result) { return !seen[result.id]; }));
@@ -122,8 +126,7 @@
           return;
         }
         results = all;
-        list.replaceChildren();
-        return showMore(id, false);
+        return showMore(id, false, describe(term, filters, all.length));
       }).catch(function () {
         if (id !== serial) return;
         status.textContent = "検索を読み込めませんでした。時間をおいて再読み込みするか、一覧ページからお探しください。";
