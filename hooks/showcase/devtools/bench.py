@@ -12,13 +12,12 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import shutil
 import sys
 import time
 from pathlib import Path
 
 from .bench_report import Row, machine_summary, render_report
-from .bench_run import RunResult, run_measured
+from .bench_run import RunResult, Trash, run_measured
 from .baseline import write_baseline
 from .corpus import GENERATOR_VERSION, MANIFEST, REPO_ROOT, generate_corpus
 from .preview_probe import measure_preview
@@ -46,6 +45,11 @@ def ensure_corpus(work: Path, size: int, seed: int) -> Path:
     return corpus
 
 
+def _trash(work: Path) -> Trash:
+    """Where outputs go once measured: deleted after the last measurement (see :mod:`.bench_run`)."""
+    return Trash(work / "trash")
+
+
 def _env(**extra: str) -> dict[str, str]:
     return {**os.environ, "NO_MKDOCS_2_WARNING": "1", **extra}
 
@@ -58,7 +62,7 @@ def warm_caches(corpus: Path, cache: Path, work: Path) -> float:
     started = time.perf_counter()
     result = run_measured([sys.executable, "-c", code, str(corpus), str(cache), str(scratch)],
                           env=_env(), cwd=REPO_ROOT, log=work / "warm.log")
-    shutil.rmtree(scratch, ignore_errors=True)
+    _trash(work).put(scratch)
     if result.returncode:
         raise SystemExit(f"bench: warming the caches failed:\n{result.output[-3000:]}")
     return time.perf_counter() - started
@@ -66,7 +70,7 @@ def warm_caches(corpus: Path, cache: Path, work: Path) -> float:
 
 def build_ours(corpus: Path, cache: Path, work: Path, size: int) -> tuple[RunResult, dict, Path]:
     site, timings = work / f"site-{size}", work / f"timings-{size}.json"
-    shutil.rmtree(site, ignore_errors=True)
+    _trash(work).put(site)
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(REPO_ROOT / "mkdocs.yml"), "-d", str(site)]
     env = _env(SHOWCASE_CONTENT=str(corpus), SHOWCASE_CACHE=str(cache), SHOWCASE_TIMINGS=str(timings))
     result = run_measured(command, env=env, cwd=REPO_ROOT, log=work / f"build-{size}.log")
@@ -78,13 +82,13 @@ def build_ours(corpus: Path, cache: Path, work: Path, size: int) -> tuple[RunRes
 def build_baseline(corpus: Path, work: Path, size: int) -> RunResult:
     config = write_baseline(corpus, REPO_ROOT, work / f"baseline-{size}")
     site = work / f"baseline-site-{size}"
-    shutil.rmtree(site, ignore_errors=True)
+    _trash(work).put(site)
     result = run_measured([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(site)],
                           env=_env(), cwd=config.parent, log=work / f"baseline-{size}.log")
     if result.returncode:
         raise SystemExit(f"bench: the baseline build of {size} records failed:\n{result.output[-3000:]}")
-    shutil.rmtree(site, ignore_errors=True)
-    shutil.rmtree(config.parent, ignore_errors=True)
+    _trash(work).put(site)
+    _trash(work).put(config.parent)
     return result
 
 
@@ -144,7 +148,7 @@ def bench_size(size: int, args: argparse.Namespace) -> Row:
     largest_size = size == max(args.sizes)
     check = validate_only(corpus, cache, work) if largest_size else None
     if not args.keep:
-        shutil.rmtree(site, ignore_errors=True)
+        _trash(work).put(site)
     preview = measure_preview(corpus, cache=cache, log=work / "preview.log") if largest_size else None
     if preview:
         print(f"  preview: first page {preview[0]:.1f} s, an edit shows after {preview[1]:.1f} s", flush=True)
@@ -167,8 +171,12 @@ def main(argv: list[str] | None = None) -> int:
     if REPO_ROOT in [args.work.resolve(), *args.work.resolve().parents]:
         parser.error("--work must be outside the repository")
     args.work.mkdir(parents=True, exist_ok=True)
+    _trash(args.work).empty()  # what an interrupted run left, deleted before anything is measured
     started = time.perf_counter()
-    rows = [bench_size(size, args) for size in args.sizes]
+    try:
+        rows = [bench_size(size, args) for size in args.sizes]
+    finally:
+        _trash(args.work).empty()
     report = render_report(rows, machine_summary(), time.perf_counter() - started)
     print(report)
     if args.json:

@@ -1,0 +1,32 @@
+"""The benchmark's measured runs: outputs of earlier steps are moved aside, never deleted just before a measurement."""
+
+from __future__ import annotations
+
+import sys
+
+from showcase.devtools.bench_run import Trash, run_measured
+
+
+def test_trash_moves_a_folder_aside_and_deletes_it_only_when_emptied(tmp_path):
+    site = tmp_path / "site-1000"
+    (site / "profiles" / "a").mkdir(parents=True)
+    (site / "profiles" / "a" / "index.html").write_text("<p>a</p>", encoding="utf-8")
+    trash = Trash(tmp_path / "trash")
+    trash.put(site)
+    assert not site.exists()  # the name is free for the next build at once
+    moved = list((tmp_path / "trash").iterdir())
+    assert len(moved) == 1 and (moved[0] / "profiles" / "a" / "index.html").read_text(encoding="utf-8") == "<p>a</p>"
+    site.mkdir()
+    trash.put(site)  # the same name twice: both kept until emptied
+    assert len(list((tmp_path / "trash").iterdir())) == 2
+    trash.put(tmp_path / "never-built")  # nothing there: nothing to do
+    trash.empty()
+    assert not (tmp_path / "trash").exists()
+
+
+def test_a_measured_run_reports_its_exit_code_time_and_output(tmp_path):
+    log = tmp_path / "run.log"
+    result = run_measured([sys.executable, "-c", "print('built'); raise SystemExit(3)"], env={}, cwd=tmp_path, log=log)
+    assert result.returncode == 3
+    assert result.output.strip() == "built" == log.read_text(encoding="utf-8").strip()
+    assert result.wall > 0 and result.peak_rss > 0
