@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -33,9 +33,10 @@ class Row:
     query: Any  # search_probe.QueryCost
     recall: Any  # search_probe.Recall
     warm_seconds: float
-    validate: RunResult | None
+    validate: RunResult | None  # the median of validate_runs
     preview: tuple[float, float] | None = None  # (first page, edit shown) seconds, for the largest size
     around_record: int = 0  # the most a record page carries outside its record's <article>
+    validate_runs: list[float] = field(default_factory=list)  # every validation run's wall seconds
 
     def stage(self, prefixes: tuple[str, ...]) -> tuple[float, float]:
         wall = cpu = 0.0
@@ -72,9 +73,9 @@ class Row:
                 "output_bytes": self.output_bytes, "largest_record_page": self.largest_page,
                 "around_record": self.around_record,
                 "first_query_bytes": self.query.query_bytes, "first_query_all_bytes": self.query.total_bytes,
-                "first_query_seconds": self.query.seconds, "recall": [self.recall.found, self.recall.expected],
+                "first_query_seconds": self.query.seconds, "first_query_runs": self.query.runs, "recall": [self.recall.found, self.recall.expected],
                 "missed": self.recall.missed, "warm_caches_seconds": self.warm_seconds,
-                "validate_seconds": self.validate.wall if self.validate else None, "preview_seconds": self.preview}
+                "validate_seconds": self.validate.wall if self.validate else None, "validate_runs": self.validate_runs, "preview_seconds": self.preview}
 
 
 def _mb(value: int) -> str:
@@ -96,7 +97,7 @@ def table(rows: list[Row]) -> str:
         cells += [_pair(row.other_hooks()), f"{row.ours.peak_rss / 1e9:.2f} GB", _mb(row.output_bytes),
                   f"{row.largest_page / 1000:.1f} KB ({row.around_record / 1000:.1f} KB)",
                   f"{row.query.query_bytes / 1000:.0f} KB ({row.query.total_bytes / 1000:.0f} KB)",
-                  f"{row.query.seconds:.2f} s", f"{row.recall.found}/{row.recall.expected}", f"{row.per_thousand:.1f} s",
+                  row.query.spread, f"{row.recall.found}/{row.recall.expected}", f"{row.per_thousand:.1f} s",
                   _pair((row.base.wall, row.base.cpu)) if row.base else "—",
                   f"{row.ratio:.2f}×, {row.cpu_ratio:.2f}×" if row.base else "—"]
         lines.append("| " + " | ".join(cells) + " |")
@@ -127,15 +128,18 @@ def targets(rows: list[Row]) -> list[tuple[str, str, bool | None]]:
     add("first Japanese query ≤ 400 KB at 35,000", big, lambda: f"{big.query.query_bytes / 1000:.0f} KB",
         lambda: big.query.query_bytes <= 400_000)
     last = rows[-1] if rows else None
-    add("results in < 1 s in headless Chromium", last, lambda: ", ".join(f"{r.query.seconds:.2f} s" for r in rows),
+    add("results in < 1 s in headless Chromium", last, lambda: ", ".join(r.query.spread for r in rows),
         lambda: all(r.query.seconds < 1 for r in rows))
     add("record page HTML ≤ 30 KB, not growing", last,
         lambda: ", ".join(f"{r.largest_page / 1000:.1f} KB (around the record {r.around_record / 1000:.1f} KB)" for r in rows),
         lambda: all(r.largest_page <= 30_000 for r in rows) and rows[-1].around_record <= rows[0].around_record * 1.05)
     add("search recall on known words = 100 %", last, lambda: ", ".join(f"{r.recall.share:.0%}" for r in rows),
         lambda: all(r.recall.found == r.recall.expected for r in rows))
-    check = next((r.validate for r in reversed(rows) if r.validate), None)
-    add("validation only, 35,000 records < 10 s", big and check, lambda: f"{check.wall:.1f} s", lambda: check.wall < 10)
+    checked = next((r for r in reversed(rows) if r.validate), None)
+    check = checked.validate if checked else None
+    add("validation only, 35,000 records < 10 s (median of runs)", big and check,
+        lambda: f"{check.wall:.1f} s" + (f" ({', '.join(f'{wall:.1f}' for wall in checked.validate_runs)})"
+                                         if len(checked.validate_runs) > 1 else ""), lambda: check.wall < 10)
     shown = next((r for r in reversed(rows) if r.preview), None)
     add(f"preview: an edit shows within 5 s ({shown.size:,} records)" if shown else "preview: an edit shows within 5 s", shown,
         lambda: f"{shown.preview[1]:.1f} s (first page {shown.preview[0]:.1f} s)", lambda: shown.preview[1] < 5)
