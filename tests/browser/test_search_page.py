@@ -106,6 +106,14 @@ def test_the_count_reaches_the_screen_with_the_results_it_counts(page, search_si
     assert page.locator(".cs-search__result").count() == 0
 
 
+def test_more_is_offered_only_under_the_results_it_continues(page, search_site):
+    hold_back_fragments(page, search_site)
+    page.goto(search_site + "search/?q=" + quote("見守り") + "&" + quote("種別") + "=" + quote("地域おこし協力隊"))
+    more = page.get_by_role("button", name="さらに表示")
+    more.wait_for(timeout=15000)
+    assert page.locator(".cs-search__link").count() == 10  # not under an empty (or an earlier) list
+
+
 def test_a_query_without_filters_downloads_no_filter_index(page, search_site):
     requests = _pagefind_requests(page)
     page.goto(search_site + "search/?q=" + quote("見守り"))

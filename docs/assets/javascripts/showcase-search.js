@@ -63,7 +63,10 @@
     function showMore(id, focusFirst, fresh) {
       var next = results.slice(shown, shown + PAGE);
       shown += next.length;
-      more.hidden = shown >= results.length;
+      var rest = shown < results.length;
+      // A fresh list offers "more" only once it is on screen: the button would otherwise sit under the old list,
+      // and a click there would add the new results' second page before their first.
+      more.hidden = fresh !== undefined || !rest;
       return Promise.all(next.map(function (result) {
         return result.data().then(window.ShowcasePagefind.withText);
       })).then(function (items) {
@@ -71,6 +74,7 @@
         if (fresh !== undefined) {
           list.replaceChildren();
           status.textContent = fresh;
+          more.hidden = !rest;
         }
         var first = null;
         items.forEach(function (data) {
