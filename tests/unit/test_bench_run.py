@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from showcase.devtools.bench_run import Trash, run_measured
+from showcase.devtools.bench_run import Trash, median, run_measured
 
 
 def test_trash_moves_a_folder_aside_and_deletes_it_only_when_emptied(tmp_path):
@@ -30,3 +30,10 @@ def test_a_measured_run_reports_its_exit_code_time_and_output(tmp_path):
     assert result.returncode == 3
     assert result.output.strip() == "built" == log.read_text(encoding="utf-8").strip()
     assert result.wall > 0 and result.peak_rss > 0
+
+
+def test_median_is_the_middle_run_by_time():
+    runs = [("slow", 10.8), ("fast", 9.3), ("middle", 10.5)]
+    assert median(runs, lambda run: run[1]) == ("middle", 10.5)
+    assert median([("only", 2.0)], lambda run: run[1]) == ("only", 2.0)
+    assert median([("a", 1.0), ("b", 3.0)], lambda run: run[1]) == ("b", 3.0)  # of two, the slower

@@ -20,6 +20,9 @@ import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable, Sequence, TypeVar
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -62,6 +65,14 @@ def tree_rss(root: int) -> int:
         total += _rss(pid)
         todo += _children(pid)
     return total
+
+
+def median(runs: Sequence[T], seconds: Callable[[T], float]) -> T:
+    """The run in the middle by ``seconds`` (of an odd number of runs; the slower middle one of an even number).
+
+    One run alone says more about this shared machine at that moment than about the code.
+    """
+    return sorted(runs, key=seconds)[len(runs) // 2]
 
 
 class Trash:

@@ -19,6 +19,7 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 from ..search_index import EXCERPT_FILE
+from .bench_run import median
 
 CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 # What a query needs (index chunks, fragments, filters, metadata) versus the engine and UI code loaded once.
@@ -145,9 +146,9 @@ def median_query(browser, base_url: str, query: str, runs: int = 3) -> QueryCost
     One run alone says more about this shared machine at that moment than about the site: the same query on the
     same site took 0.46 s in one benchmark and 1.03 s in the next.
     """
-    costs = sorted((first_query(browser, base_url, query) for _ in range(runs)), key=lambda cost: cost.seconds)
-    middle = costs[len(costs) // 2]
-    middle.runs = [cost.seconds for cost in costs]
+    costs = [first_query(browser, base_url, query) for _ in range(runs)]
+    middle = median(costs, lambda cost: cost.seconds)
+    middle.runs = sorted(cost.seconds for cost in costs)
     return middle
 
 
