@@ -14,10 +14,12 @@ build plain Python data ourselves, so that:
 * the file size and the nesting depth are checked *before* parsing (libyaml
   crashes on ``[`` repeated 100,000 times).
 
-The event readers are in :mod:`showcase.load_events`.  A caller that needs marks
-only under a few keys (the build and ``scripts/validate``) passes ``keep``; a
-file that turns out to have a problem is then read again with every mark, so
-its messages are the same either way.
+The event reader is in :mod:`showcase.load_events`.  A caller that needs marks
+only under a few keys (the build and ``scripts/validate``) passes ``keep``: a
+record in plain block YAML (most are) is then read from its lines by
+:mod:`showcase.load_lines`, which keeps marks only under those keys, and a file
+that turns out to have a problem is read again with every mark, so its messages
+are the same either way.
 """
 
 from __future__ import annotations
@@ -31,8 +33,9 @@ from typing import Any
 
 import yaml
 
-from .load_events import MAX_DEPTH, Fallback, Loc, Reject, bad_character, compose, compose_fast, dotted
+from .load_events import MAX_DEPTH, Fallback, Loc, Reject, bad_character, compose, dotted
 from .load_hints import unindented_block_line
+from .load_lines import read_lines
 from .problems import Problem
 
 __all__ = ["MAX_DEPTH", "MAX_FILE_BYTES", "Document", "bad_character", "dotted", "load_document", "parse_document"]
@@ -93,7 +96,7 @@ def load_document(path: Path, display_path: str, *, keep: frozenset[str] | None 
     """Read one YAML file; problems are returned in ``Document.problems``.
 
     With ``keep`` (top-level keys), a well-formed file keeps marks only under those keys: see
-    :meth:`Document.with_all_marks` and :func:`showcase.load_events.compose_fast`.
+    :meth:`Document.with_all_marks` and :func:`showcase.load_lines.read_lines`.
     """
     doc = Document(display_path)
     try:
@@ -137,14 +140,12 @@ def parse_document(raw: bytes, display_path: str, doc: Document | None = None, *
         return doc
     if keep is not None:
         try:
-            doc.data = compose_fast(text, doc, keep)
-        except Fallback:
-            pass
+            doc.data = read_lines(text, doc, keep)
+        except Fallback:  # not plain block YAML, or not well-formed: compose() reads it, or explains what is wrong
+            doc = Document(display_path)
         else:
-            if not doc.problems:
-                doc.partial = text
-                return doc
-        doc = Document(display_path)  # read it again with every mark: compose() explains what is wrong
+            doc.partial = text
+            return doc
     _compose_into(text, doc)
     return doc
 

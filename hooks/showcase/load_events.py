@@ -1,13 +1,10 @@
 """Reading a YAML record's parser events into plain data (see :mod:`showcase.load` for why we do it ourselves).
 
-Two readers share the refusals (anchors, aliases, tags, duplicate keys, deep nesting, bad escapes):
-
-* :func:`compose` keeps every value's mark and each unquoted non-text scalar, so that a problem can
-  point at its node.  It reports what is wrong as a :class:`Reject`.
-* :func:`compose_fast` builds the same data while keeping marks only under the top-level keys it is
-  given (those that later checks point into).  It stops with :class:`Fallback` at anything unusual,
-  and the caller then reads the file again with :func:`compose`, which explains it.  Most records
-  are well-formed, and the marks are about a third of the reading time.
+:func:`compose` keeps every value's mark and each unquoted non-text scalar, so that a problem can point
+at its node, and refuses anchors, aliases, tags, duplicate keys, deep nesting and bad escapes, reporting
+what is wrong as a :class:`Reject`.  Most well-formed records are read faster, straight from their lines,
+by :mod:`showcase.load_lines`; it raises :class:`Fallback` at anything it is not sure of, and the file is
+then read here.
 """
 
 from __future__ import annotations
@@ -65,13 +62,29 @@ class Fallback(Exception):
     """The fast reader met something that only :func:`compose` can explain."""
 
 
+_TAG_MEMO: dict[str, str | None] = {}  # records repeat their dates and numbers ("2019-04", "22")
+
+
+def plain_tag(value: str) -> str | None:
+    """The YAML 1.1 type a plain (unquoted) scalar resolves to, when it is not text."""
+    if not _IMPLICIT_ANY and value[:1] not in _IMPLICIT_FIRST:
+        return None
+    try:
+        return _TAG_MEMO[value]
+    except KeyError:
+        pass
+    tag = _resolver.resolve(ScalarNode, value, (True, False))
+    tag = None if tag == _STR else tag
+    if len(_TAG_MEMO) >= 4096:
+        _TAG_MEMO.clear()
+    _TAG_MEMO[value] = tag
+    return tag
+
+
 def implicit_tag(event: Any) -> str | None:
-    """The YAML 1.1 type an unquoted scalar resolves to, when it is not text."""
-    value = event.value
-    if not event.style and event.implicit[0] and (_IMPLICIT_ANY or value[:1] in _IMPLICIT_FIRST):
-        tag = _resolver.resolve(ScalarNode, value, (True, False))
-        if tag != _STR:
-            return tag
+    """The YAML 1.1 type an unquoted scalar event resolves to, when it is not text."""
+    if not event.style and event.implicit[0]:
+        return plain_tag(event.value)
     return None
 
 
@@ -231,64 +244,3 @@ class _EventReader:
                                  f"character U+{ord(value[index]):04X} (a control character or lone surrogate) is not allowed",
                                  "エスケープ（\\u など）で書いた文字を確認してください", "check characters written as escapes (\\u...)"))
         return _normalize("NFC", value)
-
-
-def compose_fast(text: str, doc: Document, keep: frozenset[str]) -> Any:
-    """:func:`compose`'s data, with marks only under the top-level keys in ``keep``; :class:`Fallback` when unsure.
-
-    Anything :func:`compose` would report (or that the fast path does not handle) raises
-    :class:`Fallback` rather than a problem, so that the full reader gives the message.
-    """
-    parser = _Parser(text)
-    get_event = parser.get_event
-    full = _EventReader(parser, doc)
-    key_marks = doc.key_marks
-
-    def node(event: Any, depth: int) -> Any:
-        kind = type(event)
-        if event.anchor is not None or event.tag is not None or depth > MAX_DEPTH:  # an alias always has an anchor
-            raise Fallback
-        if kind is _ScalarEvent:
-            if event.style:
-                if event.style == '"' and bad_character(event.value) >= 0:
-                    raise Fallback
-                return _normalize("NFC", event.value)
-            tag = implicit_tag(event)
-            return _normalize("NFC", event.value) if tag is None else construct(tag, event.value)
-        if kind is _MappingStartEvent:
-            mapping: dict[str, Any] = {}
-            while True:
-                key_event = get_event()
-                if type(key_event) is _MappingEndEvent:
-                    return mapping
-                if type(key_event) is not _ScalarEvent or key_event.anchor is not None or key_event.tag is not None:
-                    raise Fallback
-                key = key_event.value
-                if key in mapping:
-                    raise Fallback
-                if depth == 0 and key in keep:
-                    key_marks[(key,)] = key_event.start_mark
-                    mapping[key] = full.node((key,), 1)
-                else:
-                    mapping[key] = node(get_event(), depth + 1)
-        if kind is _SequenceStartEvent:
-            items: list[Any] = []
-            while True:
-                event = get_event()
-                if type(event) is _SequenceEndEvent:
-                    return items
-                items.append(node(event, depth + 1))
-        raise Fallback
-
-    try:
-        if type(get_event()) is not yaml.StreamStartEvent or type(get_event()) is not yaml.DocumentStartEvent:
-            raise Fallback  # an empty file
-        data = node(get_event(), 0)
-        if type(get_event()) is not yaml.DocumentEndEvent or type(get_event()) is not yaml.StreamEndEvent:
-            raise Fallback  # a second document
-        return data
-    except (Reject, yaml.YAMLError):
-        raise Fallback from None
-    finally:
-        parser.dispose()
-        node = None  # noqa: F841 - the closure refers to itself: without this each record would leave a cycle

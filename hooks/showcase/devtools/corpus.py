@@ -192,6 +192,11 @@ def make_case(rng: random.Random, slot: Slot, budget: int) -> dict:
     return _tail(rng, slot, data, text)
 
 
+def record_yaml(data: dict) -> str:
+    """A generated record as its YAML file's text."""
+    return yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=1000)
+
+
 def write_record(out: Path, slot: Slot, seed: int) -> int:
     """Write one record (and its photos); returns the YAML's size in bytes."""
     rng = random.Random(f"{seed}:{slot.kind}:{slot.slug}")
@@ -200,7 +205,7 @@ def write_record(out: Path, slot: Slot, seed: int) -> int:
     data = maker(rng, slot, max(120, budget - 450))
     folder = out / ("profiles" if slot.kind == "profile" else "cases") / slot.slug
     folder.mkdir(parents=True, exist_ok=True)
-    raw = yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=1000).encode("utf-8")
+    raw = record_yaml(data).encode("utf-8")
     (folder / f"{slot.kind}.yml").write_bytes(raw)
     for photo in data.get("photos", []):
         write_photo(folder / photo["file"], rng)
