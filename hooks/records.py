@@ -7,6 +7,7 @@ build, so nothing survives into the next ``mkdocs serve`` rebuild.
 
 from __future__ import annotations
 
+import gc
 import html
 from pathlib import Path
 
@@ -31,6 +32,7 @@ def build_of(config: MkDocsConfig) -> SiteBuild:
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     root = content_root(Path(config.config_file_path).parent)
+    gc.unfreeze()  # an earlier `mkdocs serve` build's state, frozen below: the collector may free it now
     try:
         repo = Path(config.config_file_path).parent
         only = only_from_env(root)  # scripts/preview: just these records and the pages listing them
@@ -45,6 +47,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     repo = (config.repo_url or "").rstrip("/")
     build.context["contributing_url"] = f"{repo}/blob/main/CONTRIBUTING.md" if repo else ""
     config[STATE_KEY] = build
+    gc.freeze()  # the records live as long as the build: the collector need not walk them again (see showcase.collector)
     # A preview watches its own record folders, not 35,000 of them.
     folders = [root / f"{kind}s" / slug for kind, slug in sorted(only)] if only else [root / "profiles", root / "cases"]
     for folder in folders:

@@ -6,7 +6,6 @@ The slug is the folder name: lowercase ASCII, and it becomes the URL.
 
 from __future__ import annotations
 
-import gc
 import os
 import re
 import unicodedata
@@ -15,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Literal, NamedTuple, Union
 
+from .collector import collector_paused
 from .images import PhotoInfo, check_photo_path, inspect_photo
 from .load import Document, load_document
 from .problems import Problem
@@ -171,19 +171,12 @@ def _load_chunk(args: tuple[str, str | None, list[tuple[Kind, str, str]], bool])
     entries: list = []
     problems: list[Problem] = []
     root_path, cache_path = Path(root), Path(cache_dir) if cache_dir else None
-    # Reading a record makes ~100 objects and no reference cycles (tests/unit/test_load_events.py checks): the
-    # cycle collector would only walk the records already loaded, again and again (~10 % of loading).
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
+    with collector_paused():
         for kind, slug, path in items:
             entry, found = load_entry(root_path, kind, slug, Path(path), cache_path)
             problems.extend(found)
             if entry is not None:
                 entries.append(cross_ref(entry) if slim else entry)
-    finally:
-        if collecting:
-            gc.enable()
     return entries, problems
 
 
@@ -199,7 +192,7 @@ def _load_found(root: Path, found: list[tuple[Kind, str, str]], workers: int | N
     problems: list[Problem] = []
     size = max(200, len(items) // (workers * 32))  # small chunks: the last one to finish keeps one core busy alone
     chunks = [(str(root), cache, items[i:i + size], slim) for i in range(0, len(items), size)]
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    with ProcessPoolExecutor(max_workers=workers) as pool, collector_paused():
         for chunk_entries, chunk_problems in pool.map(_load_chunk, chunks):
             entries.extend(chunk_entries)
             problems.extend(chunk_problems)

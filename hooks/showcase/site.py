@@ -14,6 +14,7 @@ from typing import Any
 
 from .assets import og_image_path, photo_views, write_assets
 from .catalog import Catalog, build_catalog
+from .collector import collector_paused
 from .collection import load_collections
 from .problems import ContentError
 from .preview import preview_pages, preview_selection
@@ -50,6 +51,7 @@ class SiteBuild:
     cache_dir: Path | None = None
 
     @classmethod
+    @collector_paused()  # millions of objects and no garbage cycles: see showcase.collector
     def load(cls, root: Path, *, today: str | None = None, workers: int | None = None,
              cache_dir: Path | None = None, data_dir: Path | None = None,
              only: set[tuple[str, str]] | None = None) -> "SiteBuild":
