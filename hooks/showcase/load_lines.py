@@ -35,9 +35,10 @@ class Mark(NamedTuple):
     column: int
 
 
-# Characters that make YAML's reading of a line differ from a plain split on "\n" (other line breaks, tabs,
-# a BOM inside the text, non-characters): the whole file goes to PyYAML.
-_UNSURE = re.compile("[\t\r\x85\u2028\u2029\ufeff\ufffe\uffff]")
+# Characters that make YAML's reading of a line differ from a plain split on "\n" (tabs, other line breaks, a BOM
+# inside the text), or that YAML refuses (control characters, lone surrogates, non-characters): the whole file
+# goes to PyYAML, which reads or explains it.
+_UNSURE = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff\ufffe\uffff]")
 # Every line, split into its indentation, a sequence item's "- ", a plain key with its ":" and the rest.
 _LINE = re.compile(r"^( *)(- +)?(?:([A-Za-z_][A-Za-z0-9_]*):(?: +|$))?(.*)$", re.MULTILINE)
 _SINGLE = re.compile(r"'((?:[^']|'')*)'(?: *$| +#)")

@@ -104,6 +104,8 @@ FALLBACKS = {
     "second document": "a: 1\n---\nb: 2\n",
     "tab": "a:\tx\n",
     "carriage return": "a: x\r\n",
+    "control character": "a: x\x07y\n",
+    "another line break": "a: x\u2028y\n",
     "text before the lines of a literal": "a: |\n\n  x\n",
     "literal keep": "a: |+\n  x\n",
     "indentation indicator": "a: |2\n  x\n",
@@ -151,7 +153,8 @@ def _records(count: int) -> list[str]:
 # What YAML reads differently: indicators, quotes, comments, line breaks, types, spaces of other widths.
 _PIECES = ["\n", " ", "  ", "- ", "-", ":", ": ", " #", "#", "|", "|-", "|+", ">", ">-", "'", "''", '"', "\\", "[", "]",
            "{", "}", ",", "&a ", "*a", "!!str ", "!", "%", "@", "`", "?", "? ", "~", "null", "yes", "NO", "0600", "1:30",
-           "2024-06-01", "12", "1.5", ".inf", "\t", "\r\n", "\u2028", "\u3000", "---", "...", "e\u0301", "key: ", "k:\n  "]
+           "2024-06-01", "12", "1.5", ".inf", "\t", "\r\n", "\r", "\x0c", "\x07", "\x85", "\u2028", "\ud800", "\ufeff",
+           "\uffff", "\u3000", "---", "...", "e\u0301", "key: ", "k:\n  "]
 
 
 def _mutate(text: str, rng: random.Random) -> str:
