@@ -200,3 +200,16 @@ def test_a_date_is_a_date_and_a_year_month_is_text():
     doc = line_read("d: 2024-06-01\nm: 2024-06\n")
     assert doc.data == {"d": datetime.date(2024, 6, 1), "m": "2024-06"}
     assert doc.implicit == {("d",): ("tag:yaml.org,2002:timestamp", "2024-06-01")}
+
+
+def test_a_valid_record_the_line_reader_gives_up_on_is_read_by_pyyaml():
+    from showcase.load import parse_document
+
+    block = dump(profile())
+    flow = block.replace("fields:\n- 地域コミュニティ活動\n", "fields: [地域コミュニティ活動]\n")
+    assert flow != block
+    fast = parse_document(block.encode(), "profiles/x/profile.yml", keep=frozenset({"photos"}))
+    slow = parse_document(flow.encode(), "profiles/x/profile.yml", keep=frozenset({"photos"}))
+    assert fast.partial is not None, "plain block YAML takes the fast path"
+    assert slow.partial is None and not slow.problems, "a flow list is read in full by PyYAML"
+    assert typed(slow.data) == typed(fast.data)
