@@ -90,8 +90,8 @@ class _Reader:
         Returns it and the index of the next line that holds a node.  This is the hot path (a record is
         about forty lines): a plain scalar's case is written inline.
         """
-        if depth > MAX_DEPTH:
-            raise Fallback
+        if depth >= MAX_DEPTH:
+            raise Fallback  # its values would be deeper than compose() allows (a block mapping has at least one)
         tokens, count, mapping = self.tokens, len(self.tokens), {}
         keep = self.keep if depth == 0 else ()
         _indent, _dash, key, rest = tokens[index]  # the caller checked the first line's column
@@ -118,8 +118,8 @@ class _Reader:
 
     def sequence(self, index: int, column: int, loc: tuple | None, depth: int, marking: bool) -> tuple[list, int]:
         """The block sequence (at ``depth``) whose first "- " is on line ``index`` at ``column``."""
-        if depth > MAX_DEPTH:
-            raise Fallback
+        if depth >= MAX_DEPTH:
+            raise Fallback  # its items would be deeper than compose() allows (a block sequence has at least one)
         tokens, count, items = self.tokens, len(self.tokens), []
         _indent, dash, key, rest = tokens[index]
         while True:
@@ -146,8 +146,6 @@ class _Reader:
     def value(self, index: int, rest: str, parent: int, loc: tuple | None, depth: int, marking: bool,
               block_scalar: bool) -> tuple[Any, int]:
         """The node (at ``depth``) that ``rest`` of line ``index`` starts; returns it and the line after it."""
-        if depth > MAX_DEPTH:
-            raise Fallback
         first = rest[:1]
         if first == "" or first == "#":
             return self.nested(index, parent, loc, depth, marking)

@@ -80,3 +80,15 @@ def test_reading_records_makes_no_reference_cycles(tmp_path):
         gc.set_debug(0)
         gc.garbage.clear()
         gc.enable()
+
+
+def test_what_only_the_full_reader_refuses_is_reported_not_dropped():
+    """Should the fast reader ever accept what the full reader refuses, the record fails with the full reader's
+    problem: it is never dropped without a word."""
+    from showcase.load import Document
+
+    text = BAD_PROFILES["anchor-alias"]
+    doc = Document("profiles/x/profile.yml", data={"name": 1}, partial=text)  # as a fast read that let it through
+    record, problems = validate_document(doc, ProfileRecord)
+    assert record is None
+    assert [p.en for p in problems] == ["YAML anchors (&) and aliases (*) are not allowed"]

@@ -88,7 +88,7 @@ ACCEPTED = {
     "text under a sequence item's key": "activities:\n  - title: 朝市\n    body: |\n      毎週土曜日\n      **太字**\n  - title: b\n    body: c\n",
     "keys that YAML would type": "yes: 1\nnull: 2\n",
     "brackets inside a plain scalar": "a: x]\nb: x,y{z}\nc: http://example.jp/?q=1#top\n",
-    "normalisation": "a: cafe\u0301\nb: 'cafe\u0301'\nc: |\n  cafe\u0301\n",
+    "normalisation": "a: cafe\u0301\nb: 'cafe\u0301'\nc: |\n  cafe\u0301\nd: \"cafe\u0301\"\n",
 }
 
 FALLBACKS = {
@@ -115,6 +115,7 @@ FALLBACKS = {
     "a top-level sequence": "- a\n- b\n",
     "an empty file": "# only a comment\n",
     "deep nesting": "".join(f"{'  ' * depth}k:\n" for depth in range(14)) + "  " * 14 + "v: 1\n",
+    "a value one level too deep": "".join(f"{'  ' * depth}k:\n" for depth in range(12)) + "  " * 12 + "v: 1\n",
 }
 
 
