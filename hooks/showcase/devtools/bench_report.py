@@ -139,11 +139,11 @@ def targets(rows: list[Row]) -> list[tuple[str, str, bool | None]]:
         lambda: all(r.largest_page <= 30_000 for r in rows) and rows[-1].around_record <= rows[0].around_record * 1.05)
     add("search recall on known words = 100 %", last, lambda: ", ".join(f"{r.recall.share:.0%}" for r in rows),
         lambda: all(r.recall.found == r.recall.expected for r in rows))
-    runs = next((sorted(run.wall for run in r.validations) for r in reversed(rows) if r.validations), [])
-    check = median(runs, float) if runs else None
-    add("validation only, 35,000 records < 10 s (median of runs)", big and runs,
-        lambda: f"{check:.1f} s" + (f" ({', '.join(f'{wall:.1f}' for wall in runs)})" if len(runs) > 1 else ""),
-        lambda: check < 10)
+    checked = next((r for r in reversed(rows) if r.validations), None)
+    runs = sorted(run.wall for run in checked.validations) if checked else []
+    add("validation only, 35,000 records < 10 s (median of runs)", big and checked,
+        lambda: f"{checked.validate.wall:.1f} s" + (f" ({', '.join(f'{wall:.1f}' for wall in runs)})" if len(runs) > 1 else ""),
+        lambda: checked.validate.wall < 10)
     shown = next((r for r in reversed(rows) if r.preview), None)
     add(f"preview: an edit shows within 5 s ({shown.size:,} records)" if shown else "preview: an edit shows within 5 s", shown,
         lambda: f"{shown.preview[1]:.1f} s (first page {shown.preview[0]:.1f} s)", lambda: shown.preview[1] < 5)
