@@ -91,6 +91,16 @@ _PROSE = "小学校に通う全てのこどもが、様々な体験を通じて�
     "\\エスケープ", "# 見出し", "> 引用", "- 項目", "+ 項目", "見出し\n===", "見出し\n---", "~~~",
     "a|b", "a!b", "a~b", "a=b", "{: .x}", "$x^2$",
     "あ\u2028い", "\u2028あ", "あ\u2029", "\ufeffあ", "あ\u200bい", "\u200bあ",
+    # "- " lists: the fast path takes tight lists after a blank line, of one-line items.
+    "- 項目", "- 一つ目\n- 二つ目\n", f"{_PROSE}\n\n- 一つ目\n- 二つ目\n\n{_PROSE}\n",
+    "- 一つ目\n\n- 二つ目", "- 一つ目\n\n\n- 二つ目", f"{_PROSE}\n- 項目", "- 項目\n続き", "- 項目\n  続き",
+    "- 項目\n\n  続き", "- 項目\n  - 入れ子", "- 1. 番号", "- 1) 番号", "- 2024年度", "-  二つの空白", "- ", "-",
+    "- 項目 ", "- 項目\u3000", "- \u3000項目", "-\t項目", "- - 項目", "- a-b", "-- 項目", "+ 項目\n- 項目",
+    "- 一つ目\n\n段落\n\n- 二つ目", "段落\n\n- 項目\n\n\n", "\n\n- 項目", "- 項目\r\n- 項目",
+    # "**" pairs: <strong> where CommonMark's flanking rules pair them whatever stands around.
+    "**太字**", "。**宮内市**では", "**「引用」**は", "「**引用**」", "**a**b**c**", "**a\nb**", "a **b** c", "**b **",
+    "** b**", "****", "***", "**a***", "*a*", "**a", "a**", "- **星空**の調査", "**１**", "**$**", "**a$**", "**😀**",
+    "**a**\u3000", "\u3000**a**", "**\u3000a**", "1. **a**", "**1.** a", "**a** **b**", "**a**\n**b**",
 ])
 def test_fast_path_matches_full_render(text):
     assert render_markdown(text) == _render_markdown_full(text)
@@ -112,6 +122,37 @@ def test_fast_path_matches_full_render_on_random_text():
     assert fast > 300  # both paths are exercised
 
 
+def test_fast_path_matches_full_render_on_random_lists():
+    import random
+
+    lines = ["", "", "- 項目", "- 町の**体験**プログラム", "- abc 12", "段落の文。", "二行目", "-  二つの空白", "- ", "-",
+             "  字下げ", "- 1. 番号", "1. 番号", "- 項目 ", "- a*b", "\u3000全角", "- **太字**"]
+    rng = random.Random(20261127)
+    fast = lists = 0
+    for _ in range(4000):
+        text = "\n".join(rng.choice(lines[:8] if rng.random() < 0.85 else lines) for _ in range(rng.randint(0, 8)))
+        plain = markup._render_plain(text)
+        fast += plain is not None
+        lists += plain is not None and "<ul>" in plain
+        assert render_markdown(text) == _render_markdown_full(text), repr(text)
+    assert fast > 400 and lists > 200  # both paths are exercised, and lists do reach the fast path
+
+
+def test_fast_path_matches_full_render_on_random_bold():
+    import random
+
+    pieces = ["**あ漢**", "**a1**", "**「a」**", "**", "あ", "漢", "「", "」", "。", " ", "\u3000", "a", "1", "$", "😀",
+              "\n", "- ", "*", "-"]
+    rng = random.Random(20261127)
+    strong = 0
+    for _ in range(6000):
+        text = "".join(rng.choice(pieces[:16] if rng.random() < 0.9 else pieces) for _ in range(rng.randint(0, 12)))
+        plain = markup._render_plain(text)
+        strong += plain is not None and "<strong>" in plain
+        assert render_markdown(text) == _render_markdown_full(text), repr(text)
+    assert strong > 300  # pairs do reach the fast path
+
+
 def test_plain_prose_skips_markdown_it_and_nh3(monkeypatch):
     def refuse(text):
         raise AssertionError("the full path was used")
@@ -119,5 +160,8 @@ def test_plain_prose_skips_markdown_it_and_nh3(monkeypatch):
     monkeypatch.setattr(markup, "_render_markdown_full", refuse)
     html = render_markdown(f"{_PROSE}\n二行目\n\n二段落目\n")
     assert html == f"<p>{_PROSE}<br>\n二行目</p>\n<p>二段落目</p>\n"
+    assert render_markdown("段落\n\n- 一つ目\n- 二つ目\n") == "<p>段落</p>\n<ul>\n<li>一つ目</li>\n<li>二つ目</li>\n</ul>\n"
+    assert render_markdown("- 一つ目\n\n段落\n\n- 二つ目") == "<ul>\n<li>一つ目</li>\n</ul>\n<p>段落</p>\n<ul>\n<li>二つ目</li>\n</ul>\n"
+    assert render_markdown("- **星空**の調査") == "<ul>\n<li><strong>星空</strong>の調査</li>\n</ul>\n"
     with pytest.raises(AssertionError):
-        render_markdown("**太字**")
+        render_markdown("**「引用」**は")
