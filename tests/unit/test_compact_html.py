@@ -1,5 +1,9 @@
 """showcase.compact_html: indentation and blank lines go; what a page shows, its tags and kept elements stay."""
 
+import random
+import re
+
+from showcase import compact_html as compacting
 from showcase.compact_html import compact_html
 
 
@@ -40,3 +44,46 @@ def test_compacting_twice_changes_nothing_more():
     html = "<div>\n   <p>\n  text  \n\n </p>\n<pre>\n  x\n</pre>\n</div>\n"
     once = compact_html(html)
     assert compact_html(once) == once
+
+
+# The plain statement of what compacting skips (a lazy scan that looks for a line break at every character of a
+# tag); showcase.compact_html reads the same tags without backtracking.
+_REFERENCE = re.compile(
+    r"<(?P<kept>pre|textarea|code|script|style)\b[^>]*>.*?</(?P=kept)\s*>"
+    r"|<!--.*?-->"
+    r"""|<(?:[^>"']|"[^"]*"|'[^']*')*?(?:\n|"[^"]*\n[^"]*"|'[^']*\n[^']*')(?:[^>"']|"[^"]*"|'[^']*')*>""",
+    re.S | re.I,
+)
+
+
+def test_skipped_parts_are_the_reference_scans_on_random_markup():
+    pieces = ["<", ">", '"', "'", "\n", "\n", " ", "  ", "\t", "a", "=", "/", "<p>", "</p>", "<a href=\"x\">", "<pre>",
+              "</pre>", "<CODE class='c'>", "</code >", "<!--", "-->", "<script>", "</script>", "あ", "<br\n>"]
+    rng = random.Random(20261127)
+    found = 0
+    for _ in range(20000):
+        html = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 24)))
+        expected = [match.span() for match in _REFERENCE.finditer(html)]
+        assert [match.span() for match in compacting._SKIPPED.finditer(html)] == expected, repr(html)
+        found += bool(expected)
+    assert found > 5000  # most strings have something to skip
+
+
+def test_whitespace_before_a_line_break_goes_with_it():
+    for before in (" ", "\t", "\r", "\f", " \t "):
+        assert compact_html(f"<p>a</p>{before}\n  <p>b</p>") == "<p>a</p>\n<p>b</p>"
+    assert compact_html("<p>a</p>\n  <p>b</p> \n<p>c</p>") == "<p>a</p>\n<p>b</p>\n<p>c</p>"  # either kind in one text
+
+
+def test_compacting_is_the_reference_on_random_markup():
+    pieces = ["<p>", "</p>", "<pre>", "</pre>", "<!-- x -->", '<a\n href="b">', "あ", "\u3000", " ", "\t", "\r", "\f",
+              "\n", "\n", "\n"]
+    rng = random.Random(20261128)
+    for _ in range(20000):
+        html = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 20)))
+        expected, end = [], 0
+        for match in _REFERENCE.finditer(html):
+            expected += [re.sub(r"[ \t\r\f]*\n[ \t\n\r\f]*", "\n", html[end:match.start()]), match.group(0)]
+            end = match.end()
+        expected.append(re.sub(r"[ \t\r\f]*\n[ \t\n\r\f]*", "\n", html[end:]))
+        assert compact_html(html) == "".join(expected), repr(html)
