@@ -6,7 +6,7 @@ import json
 import os
 import shutil
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any, Iterable, Mapping
 
 
 def absolute(site_url: str, path: str) -> str:
@@ -27,12 +27,26 @@ def json_text(data: Any, *, compact: bool = False) -> str:
     return text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e") + "\n"
 
 
-def write_site_files(site_dir: Path, files: Mapping[str, str]) -> None:
-    """Write ``{site-relative path: text}`` into the built site as UTF-8, line endings untouched (CSV keeps CRLF)."""
-    for path, text in files.items():
-        target = site_dir / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(text, encoding="utf-8", newline="")
+def write_site_files(site_dir: Path, files: Mapping[str, str] | Iterable[tuple[str, str]]) -> int:
+    """Write ``{site-relative path: text}`` (or such pairs) into ``site_dir`` as UTF-8, line endings untouched (CSV
+    keeps CRLF); how many files.
+
+    Tens of thousands of small files at national scale (embeds, excerpts, scratch pages): plain ``os`` calls, and
+    each folder made once, take half the Python time of ``pathlib``'s (the kernel's share is the same).
+    """
+    root = os.fspath(site_dir)
+    made: set[str] = set()
+    count = 0
+    for path, text in files.items() if isinstance(files, Mapping) else files:
+        target = os.path.join(root, path)
+        folder = os.path.dirname(target)
+        if folder not in made:
+            os.makedirs(folder, exist_ok=True)
+            made.add(folder)
+        with open(target, "wb") as out:
+            out.write(text.encode("utf-8"))
+        count += 1
+    return count
 
 
 def link_or_copy(source: Path, target: Path) -> None:

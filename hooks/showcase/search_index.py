@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
 
-from .publish import json_text
+from .publish import json_text, write_site_files
 from .render.pages import PageSpec
 from .search_text import html_text, markdown_text, search_terms
 
@@ -98,21 +98,13 @@ def _unique_terms(text: str) -> str:
 
 def write_search_pages(docs: Iterable[SearchDoc], folder: Path) -> int:
     """The scratch site Pagefind indexes: ``<url>index.html`` per doc (the URL Pagefind records); how many."""
-    count = 0
-    for doc in docs:
-        target = folder / doc.url / "index.html"
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(_page(doc), encoding="utf-8")
-        count += 1
-    return count
+    return write_site_files(folder, ((f"{doc.url}index.html", _page(doc)) for doc in docs))
 
 
 def write_excerpts(docs: Iterable[SearchDoc], site_dir: Path) -> None:
     """Each doc's excerpt text into the site, beside its page (``<url>`` + :data:`EXCERPT_FILE`)."""
-    for doc in docs:
-        excerpt = site_dir / doc.url / EXCERPT_FILE
-        excerpt.parent.mkdir(parents=True, exist_ok=True)
-        excerpt.write_text(json_text({"text": doc.text[:TEXT_LIMIT]}, compact=True), encoding="utf-8")  # no markup, ever
+    # No markup, ever: json_text escapes < > &.
+    write_site_files(site_dir, ((doc.url + EXCERPT_FILE, json_text({"text": doc.text[:TEXT_LIMIT]}, compact=True)) for doc in docs))
 
 
 SHARD_SIZE = 20_000  # pages per bundle: Pagefind holds a bundle's terms in memory (~0.2 MB a page), and a query
