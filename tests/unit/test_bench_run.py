@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import sys
 
-from showcase.devtools.bench_run import Trash, median, run_measured
+import pytest
+
+from showcase.devtools.bench_run import DELETED_MARK, SETTLE_SECONDS, Trash, median, run_measured, settle
 
 
 def test_trash_moves_a_folder_aside_and_deletes_it_only_when_emptied(tmp_path):
@@ -37,3 +39,20 @@ def test_median_is_the_middle_run_by_time():
     assert median(runs, lambda run: run[1]) == ("middle", 10.5)
     assert median([("only", 2.0)], lambda run: run[1]) == ("only", 2.0)
     assert median([("a", 1.0), ("b", 3.0)], lambda run: run[1]) == ("b", 3.0)  # of two, the slower
+
+
+def test_emptying_the_trash_notes_when_and_the_next_measurement_waits_out_the_inode_window(tmp_path, capsys):
+    trash = Trash(tmp_path / "trash")
+    trash.empty()  # nothing put aside: nothing deleted, nothing to wait for
+    assert not (tmp_path / DELETED_MARK).exists()
+    assert settle(tmp_path, sleep=lambda seconds: pytest.fail("waited")) == 0.0
+    (tmp_path / "site").mkdir()
+    trash.put(tmp_path / "site")
+    trash.empty()
+    deleted = float((tmp_path / DELETED_MARK).read_text(encoding="utf-8"))
+    slept: list[float] = []
+    assert settle(tmp_path, now=lambda: deleted + 20, sleep=slept.append) == SETTLE_SECONDS - 20 == slept[0]
+    assert "waiting" in capsys.readouterr().out
+    assert settle(tmp_path, now=lambda: deleted + SETTLE_SECONDS + 1, sleep=slept.append) == 0.0 and len(slept) == 1
+    # A clock set back, or a mark from the future, never waits longer than the window.
+    assert settle(tmp_path, now=lambda: deleted - 1000, sleep=slept.append) == SETTLE_SECONDS

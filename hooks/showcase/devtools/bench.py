@@ -17,7 +17,7 @@ import time
 from pathlib import Path
 
 from .bench_report import Row, machine_summary, render_report
-from .bench_run import RunResult, Trash, run_measured
+from .bench_run import RunResult, Trash, mark_deleted, run_measured, settle
 from .baseline import write_baseline
 from .corpus import GENERATOR_VERSION, MANIFEST, REPO_ROOT, generate_corpus
 from .preview_probe import measure_preview
@@ -40,7 +40,10 @@ def ensure_corpus(work: Path, size: int, seed: int) -> Path:
         if (data.get("generator"), data["seed"], data["profiles"], data["cases"]) == (GENERATOR_VERSION, seed, profiles, cases):
             return corpus
     started = time.perf_counter()
+    replaced = manifest.is_file()
     generate_corpus(corpus, profiles, cases, seed)
+    if replaced:
+        mark_deleted(work)  # the earlier corpus's records were deleted: settle() before measuring
     print(f"  generated {size:,} records in {time.perf_counter() - started:.0f} s", flush=True)
     return corpus
 
@@ -137,6 +140,7 @@ def bench_size(size: int, args: argparse.Namespace) -> Row:
     work: Path = args.work
     print(f"== {size:,} records", flush=True)
     corpus = ensure_corpus(work, size, args.seed)
+    settle(work)
     cache = work / "cache"
     warm = 0.0 if args.no_warm else warm_caches(corpus, cache, work)
     print(f"  caches warm ({warm:.0f} s)", flush=True)

@@ -6,9 +6,11 @@ at the same moment by several processes is added up.
 
 Each measured run starts on a settled disk: what earlier steps wrote is flushed first (``os.sync``), and their
 outputs are never deleted just before a measurement but moved aside (:class:`Trash`) and deleted after the last
-one.  On this machine's disk (ext4 mounted with ``discard``) deleting the previous 35,000-record site took 55 s,
-and the kernel's work on the freed blocks went on after ``rm`` returned: the build that followed spent 116 s in
-the kernel instead of 52 s, and took 215 s instead of 180 s.
+one.  After a deletion the benchmark waits :data:`SETTLE_SECONDS` before it measures (:func:`settle`): on a
+file system without a journal (this machine's ext4) the kernel will not hand out an inode freed in the last
+60 seconds (300 while its inode table is not yet written back), and every new file's inode search steps over
+them (``recently_deleted`` in ``fs/ext4/ialloc.c``).  A 35,000-record build right after deleting the previous
+site spent 90 s in the kernel instead of 54 s, and took 192 s instead of 160 s.
 """
 
 from __future__ import annotations
@@ -75,6 +77,30 @@ def median(runs: Sequence[T], seconds: Callable[[T], float]) -> T:
     return sorted(runs, key=seconds)[len(runs) // 2]
 
 
+SETTLE_SECONDS = 65.0  # ext4 without a journal skips inodes freed in the last 60 s once written back (os.sync)
+DELETED_MARK = ".deleted-at"  # beside the trash folder: when it was last emptied (seconds since the epoch)
+
+
+def settle(work: Path, *, now: Callable[[], float] = time.time, sleep: Callable[[float], None] = time.sleep) -> float:
+    """Wait until the last deletion in ``work`` is :data:`SETTLE_SECONDS` old; the seconds waited."""
+    try:
+        deleted = float((work / DELETED_MARK).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return 0.0
+    wait = max(0.0, min(SETTLE_SECONDS, deleted + SETTLE_SECONDS - now()))
+    if wait:
+        print(f"bench: waiting {wait:.0f} s after deleting earlier outputs (the file system skips inodes freed in "
+              "the last minute: a build would measure that, not our code)", flush=True)
+        sleep(wait)
+    return wait
+
+
+def mark_deleted(work: Path) -> None:
+    """Note that files in ``work`` were deleted just now (after ``os.sync``, so that the window is the short one)."""
+    os.sync()
+    (work / DELETED_MARK).write_text(repr(time.time()), encoding="utf-8")
+
+
 class Trash:
     """Folders that earlier steps left, moved aside at once and deleted by :meth:`empty` when nothing is measured."""
 
@@ -89,8 +115,11 @@ class Trash:
         path.rename(self.folder / f"{time.time_ns()}-{path.name}")
 
     def empty(self) -> None:
+        """Delete what was put aside (and note when, for :func:`settle`)."""
+        if not self.folder.exists():
+            return
         shutil.rmtree(self.folder, ignore_errors=True)
-        os.sync()
+        mark_deleted(self.folder.parent)
 
 
 def run_measured(command: list[str], *, env: dict[str, str], cwd: Path, log: Path) -> RunResult:
