@@ -13,7 +13,7 @@ from pathlib import Path
 from .catalog import Catalog
 from .collection import Entry
 from .images import PhotoJob, PhotoVariants, copy_variants, plan_variants, process_photos
-from .ogcard import place_og_card, render_og_card
+from .ogcard import place_og_cards, render_og_card
 
 PHOTO_DIR = "assets/photos/"
 OG_DIR = "assets/og/"
@@ -72,7 +72,8 @@ def write_assets(catalog: Catalog, site_dir: Path, cache_dir: Path, workers: int
     og_jobs = [(e.record.name, f"{e.record.prefecture} {e.record.municipality}", KIND_LABELS[e.kind],
                 str(site_dir / og_image_path(e)), str(cache_dir / "og")) for e in entries]
     # A warm cache only links its cards into the site; the pool draws the ones it does not hold yet.
-    og_jobs = [job for job in og_jobs if not place_og_card(job[0], job[1], job[2], Path(job[3]), Path(job[4]))]
+    missing = place_og_cards([job[:4] for job in og_jobs], cache_dir / "og")
+    og_jobs = [(*card, str(cache_dir / "og")) for card in missing]
     if workers > 1 and len(og_jobs) > 50:
         with ProcessPoolExecutor(max_workers=workers) as pool:
             list(pool.map(_og_job, og_jobs, chunksize=64))

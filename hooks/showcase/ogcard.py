@@ -16,7 +16,7 @@ import os
 import tempfile
 from functools import lru_cache
 from pathlib import Path
-from typing import Sequence
+from typing import Iterable, Sequence
 
 from PIL import Image, ImageDraw, ImageFont
 
@@ -188,30 +188,52 @@ def draw_og_card(title: str, subtitle: str, kind_label: str, font_dirs: Sequence
     return card
 
 
-def _cache_key(title: str, subtitle: str, kind_label: str, font_dirs: Sequence[Path]) -> str:
+def _font_identity(font_dirs: Sequence[Path]) -> list[tuple[str, int, int, int]]:
+    """The font files a card is drawn with, as the cache key sees them (a font upgrade redraws every card)."""
     identity = []
     for weight in ("Bold", "Regular"):
         path, index = find_font(weight, tuple(font_dirs))
         stat = path.stat()
         identity.append((str(path), index, stat.st_size, stat.st_mtime_ns))
+    return identity
+
+
+def _cache_key(title: str, subtitle: str, kind_label: str, font_dirs: Sequence[Path],
+               identity: list[tuple[str, int, int, int]] | None = None) -> str:
+    identity = _font_identity(font_dirs) if identity is None else identity
     parts = repr((DESIGN_VERSION, title, subtitle, kind_label, identity, BACKGROUND, INK, INK_SOFT, ACCENT, ON_ACCENT,
                   sorted(PNG_OPTIONS.items())))
     return hashlib.sha256(parts.encode()).hexdigest()
 
 
-def cached_card(title: str, subtitle: str, kind_label: str, cache_dir: Path, font_dirs: Sequence[Path] = FONT_DIRS) -> Path:
+def cached_card(title: str, subtitle: str, kind_label: str, cache_dir: Path, font_dirs: Sequence[Path] = FONT_DIRS,
+                identity: list[tuple[str, int, int, int]] | None = None) -> Path:
     """Where the cache keeps this card (it may not be there yet)."""
-    return cache_dir / f"og-{_cache_key(title, subtitle, kind_label, font_dirs)[:16]}.png"
+    return cache_dir / f"og-{_cache_key(title, subtitle, kind_label, font_dirs, identity)[:16]}.png"
 
 
-def place_og_card(title: str, subtitle: str, kind_label: str, out: Path, cache_dir: Path) -> bool:
-    """Put the cached card at ``out`` (a hard link where possible) without reading it; False if it is not cached."""
-    cached = cached_card(title, subtitle, kind_label, cache_dir)
-    if not cached.is_file():
-        return False
-    out.parent.mkdir(parents=True, exist_ok=True)
-    link_or_copy(cached, out)
-    return True
+def place_og_cards(cards: Iterable[tuple[str, str, str, str]], cache_dir: Path,
+                   font_dirs: Sequence[Path] = FONT_DIRS) -> list[tuple[str, str, str, str]]:
+    """Put each cached card ``(title, subtitle, kind label, out path)`` at its path (a hard link where possible)
+    without reading it; the cards the cache does not hold yet.
+
+    The fonts are looked up once for all the cards, and each folder made once: a warm 35,000 build places 35,000
+    cards, and per card those were six system calls more than the link itself.
+    """
+    identity = _font_identity(font_dirs)
+    made: set[str] = set()
+    missing = []
+    for card in cards:
+        title, subtitle, kind_label, out = card
+        folder = os.path.dirname(out)
+        if folder not in made:
+            os.makedirs(folder, exist_ok=True)
+            made.add(folder)
+        try:
+            link_or_copy(cached_card(title, subtitle, kind_label, cache_dir, font_dirs, identity), Path(out))
+        except FileNotFoundError:  # not in the cache (the folder is there)
+            missing.append(card)
+    return missing
 
 
 def render_og_card(
@@ -251,4 +273,4 @@ def _write_atomic(target: Path, data: bytes) -> None:
         raise
 
 
-__all__ = ["FontMissingError", "SIZE", "draw_og_card", "find_font", "load_font", "missing_glyphs", "render_og_card", "wrap"]
+__all__ = ["FontMissingError", "SIZE", "draw_og_card", "find_font", "load_font", "missing_glyphs", "place_og_cards", "render_og_card", "wrap"]

@@ -55,9 +55,13 @@ def link_or_copy(source: Path, target: Path) -> None:
 
     Safe because nothing writes into either file in place: cache files are content-keyed and replaced by rename,
     and ``target`` is unlinked before it is made again, so a link never carries a change from one to the other.
+    A missing ``source`` raises FileNotFoundError.
     """
-    target.unlink(missing_ok=True)
     try:
         os.link(source, target)
+    except FileExistsError:  # made before (a rebuild into the same folder): replaced, never written into
+        target.unlink()
+        link_or_copy(source, target)
     except OSError:  # another filesystem, or one without hard links
+        target.unlink(missing_ok=True)  # never write into an earlier link's file
         shutil.copyfile(source, target)

@@ -124,3 +124,21 @@ def test_out_file_and_cache(tmp_path: Path, monkeypatch) -> None:
     assert render_og_card("山田 太郎", "山梨県 都留市", "地域おこし協力隊", cache_dir=cache) == first
     with pytest.raises(pytest.fail.Exception):
         render_og_card("山田 花子", "山梨県 都留市", "地域おこし協力隊", cache_dir=cache)
+
+
+def test_placing_cards_links_the_cached_ones_and_returns_the_others(tmp_path: Path, monkeypatch) -> None:
+    cache, site = tmp_path / "cache", tmp_path / "site"
+    render_og_card("山田 太郎", "山梨県 都留市", "地域おこし協力隊", cache_dir=cache)
+    cards = [("山田 太郎", "山梨県 都留市", "地域おこし協力隊", str(site / "og" / "profile-a.png")),
+             ("山田 花子", "山梨県 都留市", "地域おこし協力隊", str(site / "og" / "profile-b.png"))]
+    stats: list[str] = []
+    real_stat = Path.stat
+    monkeypatch.setattr(Path, "stat", lambda self, **kw: stats.append(str(self)) or real_stat(self, **kw))
+    assert ogcard.place_og_cards(cards, cache) == cards[1:]  # not drawn yet: the pool draws it
+    font_stats = [name for name in stats if name.endswith(".ttc")]
+    placed = site / "og" / "profile-a.png"
+    assert placed.read_bytes() == next(cache.glob("og-*.png")).read_bytes() and placed.stat().st_nlink == 2
+    assert not (site / "og" / "profile-b.png").exists()
+    stats.clear()
+    ogcard._font_identity(ogcard.FONT_DIRS)
+    assert stats and font_stats == stats  # the fonts are looked up once for all the cards, not once a card
