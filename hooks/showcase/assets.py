@@ -69,11 +69,10 @@ def write_assets(catalog: Catalog, site_dir: Path, cache_dir: Path, workers: int
     jobs = [PhotoJob(ref.path, ref.info) for entry in entries for ref in entry.photos]
     variants: dict[str, PhotoVariants] = process_photos(jobs, cache_dir / "images", workers=workers) if jobs else {}
     copy_variants(variants.values(), cache_dir / "images", site_dir / PHOTO_DIR)
-    og_jobs = [(e.record.name, f"{e.record.prefecture} {e.record.municipality}", KIND_LABELS[e.kind],
-                str(site_dir / og_image_path(e)), str(cache_dir / "og")) for e in entries]
+    cards = [(e.record.name, f"{e.record.prefecture} {e.record.municipality}", KIND_LABELS[e.kind],
+              str(site_dir / og_image_path(e))) for e in entries]
     # A warm cache only links its cards into the site; the pool draws the ones it does not hold yet.
-    missing = place_og_cards([job[:4] for job in og_jobs], cache_dir / "og")
-    og_jobs = [(*card, str(cache_dir / "og")) for card in missing]
+    og_jobs = [(*card, str(cache_dir / "og")) for card in place_og_cards(cards, cache_dir / "og")]
     if workers > 1 and len(og_jobs) > 50:
         with ProcessPoolExecutor(max_workers=workers) as pool:
             list(pool.map(_og_job, og_jobs, chunksize=64))
