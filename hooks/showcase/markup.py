@@ -33,8 +33,9 @@ _md.validateLink = _validate_link
 # single line breaks inside, now and then a short list of "- " items or a **bold** word, and no
 # other Markdown.  For such text markdown-it + nh3 amount to "<p>line<br>\nline</p>\n" per
 # paragraph, "<ul>\n<li>item</li>\n</ul>\n" per list and <strong> for each pair of "**", with
-# every other character passed through unchanged, so it is built directly.  The checks refuse more than strictly needed; whatever they refuse takes
-# the full path (tests/unit/test_markup.py compares the two paths).
+# every other character passed through unchanged, so it is built directly.  The checks refuse
+# more than strictly needed; whatever they refuse takes the full path (tests/unit/test_markup.py
+# compares the two paths).
 _NOT_PLAIN_CHAR = re.compile(
     # C0/C1 controls except \n (NUL and \r are rewritten), U+00A0 (nh3 writes &nbsp;) and lone
     # surrogates (the full path raises on them).

@@ -104,7 +104,8 @@ def write_search_pages(docs: Iterable[SearchDoc], folder: Path) -> int:
 def write_excerpts(docs: Iterable[SearchDoc], site_dir: Path) -> None:
     """Each doc's excerpt text into the site, beside its page (``<url>`` + :data:`EXCERPT_FILE`)."""
     # No markup, ever: json_text escapes < > &.
-    write_site_files(site_dir, ((doc.url + EXCERPT_FILE, json_text({"text": doc.text[:TEXT_LIMIT]}, compact=True)) for doc in docs))
+    write_site_files(site_dir, ((doc.url + EXCERPT_FILE, json_text({"text": doc.text[:TEXT_LIMIT]}, compact=True))
+                                for doc in docs))
 
 
 SHARD_SIZE = 20_000  # pages per bundle: Pagefind holds a bundle's terms in memory (~0.2 MB a page), and a query
