@@ -17,13 +17,10 @@ import datetime as dt
 import os
 import re
 import sys
-import typing
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Callable, Sequence
 from urllib.parse import urlparse
-
-from pydantic import BaseModel
 
 from .collection import COLLECTIONS, load_entry
 from .problems import Problem
@@ -246,31 +243,12 @@ def main(argv: Sequence[str] | None = None, *, ask: Callable[[str], str] | None 
     if problems:
         print(f"\nエディタで {shown} を開き、次の項目を書いてください / open it in your editor and fill in:")
         for problem in sorted(problems):
-            print(f"  {problem.line:>3} 行目  {problem.field}（{field_title(_model, problem.field)}）: {problem.ja}")
+            print(f"  {problem.line:>3} 行目  {problem.field}: {problem.ja}")  # ja names the field: 「名前（name）」
     else:
         print("必須の項目はそろっています / every required field is filled in")
     print(f"\n確認 / check:    scripts/validate {dirname}/{slug}"
           f"\nプレビュー / preview:  scripts/serve → http://127.0.0.1:8000{site_path()}{dirname}/{slug}/")
     return 0
-
-
-def field_title(model: type[BaseModel] | None, dotted_path: str) -> str:
-    """The Japanese title of a field path such as ``activities[0].title`` (what the editor shows too)."""
-    title = ""
-    for name in re.sub(r"\[\d+\]", "", dotted_path).split("."):
-        info = model.model_fields.get(name) if model else None
-        if info is None:
-            break
-        title = info.title or name
-        inner = _models_in(info.annotation)  # Optional[Term], list[Activity], Consent ...
-        model = inner[0] if inner else None
-    return title
-
-
-def _models_in(annotation: object) -> list[type[BaseModel]]:
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return [annotation]
-    return [model for arg in typing.get_args(annotation) for model in _models_in(arg)]
 
 
 def site_path() -> str:

@@ -74,7 +74,7 @@ class Strict(BaseModel):
 
 class Link(Strict):
     label: Line = Field(title="表示名", description="リンクの名前（例: Instagram、活動ブログ）")
-    url: SafeUrl = Field(title="URL", description="https:// または mailto: で始まる URL")
+    url: SafeUrl = Field(title="リンク先", description="https:// または mailto: で始まる URL")
 
 
 class Photo(Strict):
@@ -139,14 +139,14 @@ class ProfileRecord(_Record):
 
     fields: list[ActivityField] = Field(min_length=1, max_length=3, title="活動分野")
     term: Term = Field(title="活動時期")
-    age: Optional[Age] = Field(None, title="年齢（任意）")
+    age: Optional[Age] = Field(None, title="年齢")
     hometown: Optional[Line] = Field(None, title="出身地")
     moved_from: Optional[Line] = Field(None, title="転出元")
     previous_job: Optional[Line] = Field(None, title="前職")
     motivation: Text = Field(title="協力隊に応募したきっかけ")
     activities: list[Activity] = Field(min_length=1, max_length=10, title="活動内容")
     goals: Text = Field(title="今後の抱負・任期後の目標")
-    contact: Optional[Contact] = Field(None, title="連絡先（任意）")
+    contact: Optional[Contact] = Field(None, title="連絡先")
     consent: Consent = Field(title="掲載への同意")
     related_cases: list[Slug] = Field(default_factory=list, title="関連する地域運営組織", description="cases/ のフォルダ名")
 

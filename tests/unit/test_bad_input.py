@@ -18,6 +18,7 @@ GOOD = dump(profile())
 BAD_PROFILES: dict[str, str] = {
     "syntax": GOOD.replace("name: 試験 花子", "name: 試験 花子\n  oops: [unclosed"),
     "unknown-key": GOOD.replace("hometown:", "hometwon:"),
+    "japanese-key": GOOD.replace("hometown:", "出身地:").replace("  start:", "  着任:"),  # keys written as their labels
     "missing-required": GOOD.replace("goals: 任期後も地域に住み続けたいです。\n", ""),
     "duplicate-key": GOOD + "name: 別の名前\n",
     "anchor-alias": GOOD.replace("hometown: 東京都", "hometown: &town 東京都\nmoved_from: *town"),

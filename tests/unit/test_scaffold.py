@@ -70,7 +70,7 @@ def test_missing_facts_are_left_blank_and_listed(tmp_path, capsys):
     assert {"name", "prefecture", "municipality", "municipality_code", "fields[0]", "term.start", "motivation",
             "activities[0].title", "activities[0].body", "goals", "consent.date", "consent.basis"} == fields
     assert all(p.line > 1 for p in problems), "blanks are reported at their own line, not as a YAML error"
-    assert "次の項目を書いてください" in out and " 行目  motivation（協力隊に応募したきっかけ）: 空にはできません" in out
+    assert "次の項目を書いてください" in out and " 行目  motivation: 協力隊に応募したきっかけ（motivation）: 空にはできません" in out
 
 
 def test_optional_lines_uncommented_are_well_formed(tmp_path):
