@@ -21,6 +21,10 @@ _KNOWN_KEYS = sorted({str(loc[-1]) for model in (ProfileRecord, CaseRecord) for 
 _VALUE_MESSAGES: dict[str, tuple[str, str, str, str]] = {
     "year_month": ("年月は YYYY-MM の形で、引用符で囲んで書いてください", "must be a year and month as \"YYYY-MM\"",
                    "例: \"2022-06\"", "e.g. \"2022-06\""),
+    "year_or_month": ("年（YYYY）か年月（YYYY-MM）の形で、引用符で囲んで書いてください", "must be a year \"YYYY\" or a year and month \"YYYY-MM\"",
+                      "例: \"2015\"、\"2015-04\"", "e.g. \"2015\" or \"2015-04\""),
+    "area_size_empty": ("世帯数（households）か人口（population）の少なくとも一方を書いてください",
+                        "give households or population (or both)", "例: households: 1200", "e.g. households: 1200"),
     "safe_url": ("https で始まる URL（またはメールの mailto:）を指定してください", "must be an https URL (or a mailto: link)",
                  "http:// なら https:// に直してください", "use https:// instead of http://"),
     "municipality_code": ("検査数字を含む6桁の数字ではありません",
@@ -124,5 +128,8 @@ def _problem_for_value(doc: Document, loc: tuple, error: dict[str, Any]) -> Prob
         limit = error.get("ctx", {}).get("max_length")
         return doc.problem(loc, f"長すぎます（上限 {limit}）", f"too long (limit {limit})", "短くしてください", "shorten it")
     if kind in {"greater_than_equal", "less_than_equal"}:
-        return doc.problem(loc, "値が範囲外です", f"out of range ({error['msg']})")
+        ctx = error.get("ctx", {})
+        if kind == "greater_than_equal":
+            return doc.problem(loc, f"{ctx.get('ge')} 以上の数にしてください", f"must be at least {ctx.get('ge')}")
+        return doc.problem(loc, f"{ctx.get('le')} 以下の数にしてください", f"must be at most {ctx.get('le')}")
     return doc.problem(loc, f"値が正しくありません（{error['msg']}）", f"invalid value ({error['msg']})")
