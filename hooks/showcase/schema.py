@@ -18,18 +18,19 @@ from .vocab import ACTIVITY_FIELDS, LEGAL_FORMS, PREFECTURES, RMO_CATEGORIES, is
 
 # Each format is written once, as a pattern: the validators below compile it, and the JSON Schema
 # carries it (json_schema_extra) so an editor flags the same values while the contributor types.
-YEAR_MONTH_PATTERN = r"^(19|20)\d\d-(0[1-9]|1[0-2])$"
-YEAR_OR_MONTH_PATTERN = r"^(19|20)\d\d(-(0[1-9]|1[0-2]))?$"
+# [0-9], never \d: Python's \d also matches full-width digits, an editor's (ECMAScript) does not.
+YEAR_MONTH_PATTERN = r"^(19|20)[0-9][0-9]-(0[1-9]|1[0-2])$"
+YEAR_OR_MONTH_PATTERN = r"^(19|20)[0-9][0-9](-(0[1-9]|1[0-2]))?$"
 SAFE_URL_PATTERN = r"^(https://[^\s<>\"']+|mailto:[^\s<>\"'@]+@[^\s<>\"'@]+)$"
 EMAIL_PATTERN = r"^[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}$"
-PHONE_PATTERN = r"^0\d{1,4}-\d{1,4}-\d{3,4}$"
-MUNICIPALITY_CODE_PATTERN = r"^\d{6}$"  # the check digit and the official list are checked by the validator only
+PHONE_PATTERN = r"^0[0-9]{1,4}-[0-9]{1,4}-[0-9]{3,4}$"
+MUNICIPALITY_CODE_PATTERN = r"^[0-9]{6}$"  # the check digit and the official list are checked by the validator only
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 NOT_BLANK_PATTERN = r"\S"  # a line or text is stripped, then must not be empty
 
 YEAR_MONTH_RE = re.compile(YEAR_MONTH_PATTERN)
 YEAR_OR_MONTH_RE = re.compile(YEAR_OR_MONTH_PATTERN)
-SAFE_URL_RE = re.compile(SAFE_URL_PATTERN, re.IGNORECASE)
+SAFE_URL_RE = re.compile(SAFE_URL_PATTERN)  # case-sensitive, as JSON Schema patterns are
 EMAIL_RE = re.compile(EMAIL_PATTERN)
 PHONE_RE = re.compile(PHONE_PATTERN)
 
@@ -45,13 +46,13 @@ Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max
 
 
 def _year_month(value: str) -> str:
-    if not YEAR_MONTH_RE.match(value):
+    if not YEAR_MONTH_RE.fullmatch(value):
         raise ValueError("year_month")
     return value
 
 
 def _safe_url(value: str) -> str:
-    if not SAFE_URL_RE.match(value):
+    if not SAFE_URL_RE.fullmatch(value):
         raise ValueError("safe_url")
     return value
 
@@ -63,19 +64,19 @@ def _municipality_code(value: str) -> str:
 
 
 def _email(value: str) -> str:
-    if not EMAIL_RE.match(value):
+    if not EMAIL_RE.fullmatch(value):
         raise ValueError("email")
     return value
 
 
 def _phone(value: str) -> str:
-    if not PHONE_RE.match(value):
+    if not PHONE_RE.fullmatch(value):
         raise ValueError("phone")
     return value
 
 
 def _year_or_month(value: str) -> str:
-    if not YEAR_OR_MONTH_RE.match(value):
+    if not YEAR_OR_MONTH_RE.fullmatch(value):
         raise ValueError("year_or_month")
     return value
 
