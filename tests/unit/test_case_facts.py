@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from showcase.catalog import build_catalog
-from showcase.collection import load_collections
-from showcase.dates import year_or_month
-from showcase.embeds import render_embeds
-from showcase.exports import export_files
-from showcase.problems import format_report
+from showcase.catalog.indexes import build_catalog
+from showcase.check.collection import load_collections
+from showcase.render.dates import year_or_month
+from showcase.outputs.embeds import render_embeds
+from showcase.outputs.open_data import export_files
+from showcase.check.problems import format_report
 from showcase.render.pages import render_page, site_pages
 from tests.factories import case, make_site
 from tests.unit.golden import assert_golden

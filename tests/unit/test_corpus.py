@@ -1,4 +1,4 @@
-"""The synthetic corpus (showcase.devtools.corpus): deterministic, valid, spread like the real programme."""
+"""The synthetic corpus (showcase_devtools.corpus): deterministic, valid, spread like the real programme."""
 
 from __future__ import annotations
 
@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from showcase.collection import load_collections
-from showcase.devtools import corpus_words
-from showcase.devtools.corpus import MANIFEST, REPO_ROOT, check_out_dir, generate_corpus, plan_corpus, real_towns
-from showcase.municipalities import municipality_list
-from showcase.vocab import PREFECTURES
+from showcase.check.collection import load_collections
+from showcase.content.municipalities import municipality_list
+from showcase.content.vocab import PREFECTURES
+from showcase_devtools import corpus_words
+from showcase_devtools.corpus import MANIFEST, REPO_ROOT, check_out_dir, generate_corpus, plan_corpus, real_towns
 
 
 def _digest(root: Path) -> dict[str, str]:

@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from showcase.field_labels import field_paths, key_for_label, labelled
-from showcase.load import dotted, parse_document
-from showcase.schema import CaseRecord, ProfileRecord
-from showcase.validate import validate_document
+from showcase.content.field_labels import field_paths, key_for_label, labelled
+from showcase.load.reader import dotted, parse_document
+from showcase.content.schema import CaseRecord, ProfileRecord
+from showcase.check.fields import validate_document
 
 ROOT = Path(__file__).resolve().parents[2]
 MODELS = {"profile": ProfileRecord, "case": CaseRecord}

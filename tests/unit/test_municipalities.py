@@ -6,9 +6,9 @@ import json
 import re
 from collections import Counter
 
-from showcase.devtools.municipality_list import municipality_csv, municipality_rows
-from showcase.municipalities import LIST_FILE, check_place, code_for_typed, municipalities_json, municipality_list
-from showcase.vocab import PREFECTURES, is_valid_municipality_code
+from showcase_devtools.municipality_list import municipality_csv, municipality_rows
+from showcase.content.municipalities import LIST_FILE, check_place, code_for_typed, municipalities_json, municipality_list
+from showcase.content.vocab import PREFECTURES, is_valid_municipality_code
 
 
 def test_the_list_holds_every_municipality_once():

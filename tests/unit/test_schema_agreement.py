@@ -15,9 +15,9 @@ import pytest
 import yaml
 from jsonschema import Draft202012Validator
 
-from showcase.load import dotted, parse_document
-from showcase.schema import CaseRecord, ProfileRecord
-from showcase.validate import validate_document
+from showcase.load.reader import dotted, parse_document
+from showcase.content.schema import CaseRecord, ProfileRecord
+from showcase.check.fields import validate_document
 
 ROOT = Path(__file__).resolve().parents[2]
 MODELS = {"profile": ProfileRecord, "case": CaseRecord}
