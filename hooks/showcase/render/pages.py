@@ -185,9 +185,10 @@ RENDERERS: dict[str, Callable[[PageSpec, Catalog, dict[str, Any]], str]] = {
 }
 
 
-def render_page(spec: PageSpec, catalog: Catalog, context: dict[str, Any] | None = None) -> str:
-    """The HTML body of one page.  ``context`` carries engine-provided extras (photo variants, OG image URLs)."""
-    return RENDERERS[spec.kind](spec, catalog, dict(context or {}))
+def render_page(spec: PageSpec, catalog: Catalog, context: dict[str, Any]) -> str:
+    """The HTML body of one page.  ``context``: :func:`showcase.pipeline.site_build.render_context` (every value the
+    templates use: photo variants, cards, embed codes, data links)."""
+    return RENDERERS[spec.kind](spec, catalog, dict(context))
 
 
 __all__ = ["PageSpec", "Listing", "PER_PAGE", "facets", "site_pages", "render_page"]
