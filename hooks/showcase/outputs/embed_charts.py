@@ -19,7 +19,7 @@ from showcase.catalog.indexes import Catalog
 from showcase.charts.registry import CHARTS
 from showcase.render.statistics import (KYORYOKUTAI_CHARTS, RMO_CHARTS, ChartBlock, category_comparison_block, field_block,
                                 national_block, tile_map_block)
-from showcase.stats.schema import StatTable
+from showcase.stats.table_schema import StatTable
 
 ID_PREFIX = "ce"
 _SVG_TITLE = re.compile(r"<title[^>]*>(.*?)</title>", re.S)

@@ -31,7 +31,7 @@ from showcase.render.search_form import expand_search_form
 from showcase.render.statistics import expand_chart_markers
 from showcase.search.index import SearchDoc, page_docs, record_docs
 from showcase.stats.data_files import load_statistics
-from showcase.stats.schema import StatTable
+from showcase.stats.table_schema import StatTable
 from showcase.stats.tables import export_files
 
 CONTENT_ENV = "SHOWCASE_CONTENT"

@@ -18,7 +18,7 @@ from showcase.charts.registry import CHARTS, render_chart
 from showcase.charts.tilemap import render_tile_map
 from showcase.content.vocab import NATIONAL_SURVEY_SHARE, PREFECTURES
 from showcase.render.environment import relative_url, render_template
-from showcase.stats.schema import StatTable
+from showcase.stats.table_schema import StatTable
 from showcase.stats.tables import render_table, render_table_source
 
 STATS_DATA_DIR = "data/statistics/"
