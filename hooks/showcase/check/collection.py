@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Literal, NamedTuple, Union
 
+from showcase.catalog import urls
 from showcase.check.fields import validate_document
 from showcase.check.problems import Problem
 from showcase.content.schema import CaseRecord, Photo, ProfileRecord
@@ -55,7 +56,7 @@ class Entry:
 
     @property
     def url(self) -> str:
-        return f"{COLLECTIONS[self.kind][0]}/{self.slug}/"
+        return urls.record(self.kind, self.slug)
 
 
 @dataclass

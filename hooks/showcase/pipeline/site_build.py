@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from showcase.catalog import urls
 from showcase.catalog.indexes import Catalog, build_catalog
 from showcase.check.collection import load_collections
 from showcase.check.problems import ContentError
@@ -113,7 +114,7 @@ class SiteBuild:
 
     def statistics_files(self) -> dict[str, str]:
         """``data/statistics/<table>.csv|json`` → text."""
-        return {f"data/statistics/{name}": text for name, text in export_files(self.context["statistics"]).items()}
+        return {urls.statistics_data(name): text for name, text in export_files(self.context["statistics"]).items()}
 
     def og_image(self, spec: PageSpec) -> str | None:
         """Site-relative path of a record page's Open Graph card."""
