@@ -340,9 +340,13 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     if build.clock:  # [timings]
         build.clock.interval("mkdocs:pages", "pages_start", "pages_end")
         build.clock.write(Path(os.environ[TIMINGS_ENV]))
+    _end_build(build, config)
+
+
+def _end_build(build: ShowcaseBuild, config: MkDocsConfig) -> None:
+    """This build's state is dropped.  [quick_exit] A one-shot ``mkdocs build`` ends without freeing it object by
+    object (showcase.pipeline.collector); ``mkdocs serve`` rebuilds in this process and keeps nothing."""
     _Run.build = None
-    # [quick_exit] a one-shot build ends without freeing its state object by object (showcase.pipeline.collector);
-    # `mkdocs serve` rebuilds in this process and keeps nothing
     if _Run.command == "build" and platform.python_implementation() == "CPython":
         keep_until_exit(build, config)
 
