@@ -21,6 +21,7 @@ import unicodedata
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .load_events import MAX_DEPTH, Fallback, construct, plain_tag
+from .load_hints import dropped_comment
 
 if TYPE_CHECKING:  # pragma: no cover
     from .load import Document
@@ -235,6 +236,8 @@ def _plain_text(rest: str) -> str:
     """A one-line plain scalar's text (``rest`` starts with a plain character): up to a comment, trimmed."""
     comment = rest.find(" #")
     text = (rest[:comment] if comment >= 0 else rest).rstrip(" ")
+    if comment >= 0 and dropped_comment(rest[len(text):]) is not None:
+        raise Fallback  # a '#' that cut the value short: compose() reports it
     if ": " in text or text[-1] == ":":
         raise Fallback  # a mapping PyYAML must explain
     return text

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import difflib
-from typing import Any, TypeVar
+from typing import Any, TypeVar, get_args
 
 from pydantic import BaseModel, ValidationError
 
+from .date_forms import year_month_of
 from .load import Document
+from .load_hints import fullwidth_key_message
 from .problems import Problem
-from .schema import CaseRecord, ProfileRecord
+from .schema import CaseRecord, ProfileRecord, YearMonth
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -35,6 +37,45 @@ _VALUE_MESSAGES: dict[str, tuple[str, str, str, str]] = {
 }
 
 
+def _year_month_keys(models: tuple[type[BaseModel], ...]) -> frozenset[str]:
+    """The names of the fields whose value is a YearMonth, in any of ``models`` and the models inside them."""
+    marker = get_args(YearMonth)[1]  # its AfterValidator
+    names: set[str] = set()
+    todo, seen = list(models), set()
+    while todo:
+        model = todo.pop()
+        if model in seen:
+            continue
+        seen.add(model)
+        for name, info in model.model_fields.items():
+            parts, stack = list(info.metadata), [info.annotation]
+            while stack:
+                kind = stack.pop()
+                parts.append(kind)
+                stack.extend(get_args(kind))
+            if any(part is marker for part in parts):
+                names.add(name)
+            todo.extend(part for part in parts if isinstance(part, type) and issubclass(part, BaseModel))
+    return frozenset(names)
+
+
+_YEAR_MONTH_KEYS = _year_month_keys((ProfileRecord, CaseRecord))
+
+
+def _year_month_problem(doc: Document, loc: tuple, given: object, implicit: tuple[str, str] | None = None) -> Problem:
+    """A YYYY-MM field holding something else: the exact "YYYY-MM" meant, when the date can be read."""
+    meant = year_month_of(given)
+    if implicit:  # an unquoted 2019-04-01 or 2019.4: YAML made it a date or a number
+        ja, en = (f"引用符なしの「{given}」は{implicit[0]}として読まれます。この項目は年月（YYYY-MM）です",
+                  f"unquoted {given} is read as {implicit[1]}; this field is a year and month (YYYY-MM)")
+    else:
+        ja, en = _VALUE_MESSAGES["year_month"][:2]
+    if meant is None:
+        return doc.problem(loc, ja, en, *_VALUE_MESSAGES["year_month"][2:])
+    return doc.problem(loc, ja, en, f"\"{meant}\" と書いてください（年と月だけを「-」でつなぎ、引用符で囲みます）",
+                       f"write \"{meant}\" (the year and month joined by '-', in quotes)")
+
+
 def validate_document(doc: Document, model: type[M]) -> tuple[M | None, list[Problem]]:
     """Validate parsed YAML against a record model; every error becomes a Problem."""
     if doc.data is None:
@@ -49,7 +90,12 @@ def validate_document(doc: Document, model: type[M]) -> tuple[M | None, list[Pro
             full = doc.with_all_marks()
             record, problems = validate_document(full, model)
             return record, full.problems + problems  # what the full reader refused, should the fast one have read it
-        return None, [problem_for_error(doc, error) for error in exc.errors(include_url=False)]
+        errors = exc.errors(include_url=False)
+        # "　　body:" is an unknown key, and "body" is then missing: the full-width space is the one mistake to report.
+        stray = {(tuple(e["loc"][:-1]), str(e["loc"][-1]).lstrip("\u3000 ")) for e in errors
+                 if e["type"] == "extra_forbidden" and fullwidth_key_message(str(e["loc"][-1]))}
+        return None, [problem_for_error(doc, error) for error in errors
+                      if not (error["type"] == "missing" and (tuple(error["loc"][:-1]), str(error["loc"][-1])) in stray)]
 
 
 def problem_for_error(doc: Document, error: dict[str, Any]) -> Problem:
@@ -61,6 +107,8 @@ def problem_for_error(doc: Document, error: dict[str, Any]) -> Problem:
         return doc.problem(loc, "値が空です", "the value is empty",
                            "「:」の後に値を書くか、任意の項目なら行ごと削除してください",
                            "write a value after ':', or delete the line if the field is optional")
+    if implicit and kind == "string_type" and name in _YEAR_MONTH_KEYS:
+        return _year_month_problem(doc, loc, doc.implicit[loc][1], implicit)
     if implicit and kind in {"string_type", "literal_error"}:
         raw = doc.implicit[loc][1]
         return doc.problem(loc, f"引用符なしの「{raw}」は{implicit[0]}として読まれます。文字として扱うには引用符で囲んでください",
@@ -69,6 +117,8 @@ def problem_for_error(doc: Document, error: dict[str, Any]) -> Problem:
     if kind == "missing":
         return doc.problem(loc[:-1], f"必須の項目「{name}」がありません", f"required field '{name}' is missing",
                            f"「{name}:」を追加してください", f"add '{name}:'")
+    if kind == "extra_forbidden" and fullwidth_key_message(str(name)):
+        return doc.problem(loc, *fullwidth_key_message(str(name)), key=True)
     if kind == "extra_forbidden":
         close = difflib.get_close_matches(str(name), _KNOWN_KEYS, n=1, cutoff=0.6)
         hint = (f"「{close[0]}」の書き間違いではありませんか", f"did you mean '{close[0]}'?") if close else \
@@ -76,6 +126,8 @@ def problem_for_error(doc: Document, error: dict[str, Any]) -> Problem:
         return doc.problem(loc, f"「{name}」という項目はありません", f"unknown field '{name}'", *hint, key=True)
     if kind == "value_error":
         code = str(error.get("ctx", {}).get("error", ""))
+        if code == "year_month":
+            return _year_month_problem(doc, loc, error.get("input"))
         if code in _VALUE_MESSAGES:
             return doc.problem(loc, *_VALUE_MESSAGES[code])
     if kind == "literal_error" and error.get("input") in (None, ""):

@@ -1,0 +1,108 @@
+"""The YAML mistakes contributors really make, each named at the line and column they have to change (issue 18).
+
+Each input is a valid generated record with one mistake typed in, as a contributor would in GitHub's web
+editor; the golden files hold the exact report.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from showcase.collection import load_collections
+from showcase.date_forms import year_month_of
+from showcase.load import parse_document
+from showcase.load_hints import dropped_comment
+from showcase.problems import format_report
+from tests.factories import dump, make_site, profile
+from tests.unit.golden import assert_golden
+
+GOOD = dump(profile())
+# As the templates write them: dates quoted (so an unclosed quote earlier in the file meets a closing one later).
+QUOTED = GOOD.replace("start: 2023-04", 'start: "2023-04"').replace("date: 2026-10", 'date: "2026-10"')
+
+MISTAKES: dict[str, str] = {
+    # 全角スペース
+    "fullwidth-space-indent": GOOD.replace("  end: 2026-03", " \u3000end: 2026-03"),
+    "fullwidth-space-before-key": GOOD.replace("  end: 2026-03", "\u3000\u3000end: 2026-03"),
+    "fullwidth-space-in-list-item": GOOD.replace("  body: コ", "\u3000\u3000body: コ"),
+    "fullwidth-space-after-colon": GOOD.replace("hometown: 東京都", "hometown:\u3000東京都"),
+    "fullwidth-space-block-text": GOOD.replace("goals: 任期後も地域に住み続けたいです。", "goals: |\n\u3000\u3000任期後も地域に住み続けたいです。"),
+    # タブ
+    "tab-indent": GOOD.replace("  end: 2026-03", "\tend: 2026-03"),
+    "tab-indent-in-list-item": GOOD.replace("  body: コ", "\tbody: コ"),
+    # ": " and " #" inside a plain value
+    "colon-in-value": GOOD.replace("title: 交流拠点の運営", "title: 移住相談: 窓口"),
+    "hash-in-value": GOOD.replace("title: 交流拠点の運営", "title: 移住相談 #1窓口"),
+    "hash-in-value-two-spaces": GOOD.replace("hometown: 東京都", "hometown: 東京都  #八王子市"),
+    # quotes
+    "unclosed-quote-at-end": GOOD.replace("hometown: 東京都", 'hometown: "東京都'),
+    "unclosed-quote-closed-later": QUOTED.replace("hometown: 東京都", 'hometown: "東京都'),
+    "unclosed-single-quote": QUOTED.replace("hometown: 東京都", "hometown: '東京都"),
+    # text on the next line without |
+    "continued-line": GOOD.replace("goals: 任期後も地域に住み続けたいです。", "goals: 任期後も地域に\n住み続けたいです。"),
+    "continued-line-in-list-item": GOOD.replace("title: 交流拠点の運営", "title: 交流拠点\nの運営"),
+    # dates in a YYYY-MM field
+    "date-slash": GOOD.replace("start: 2023-04", "start: 2019/4"),
+    "date-kanji": GOOD.replace("start: 2023-04", "start: 2019年4月"),
+    "date-reiwa-gannen": GOOD.replace("start: 2023-04", "start: 令和元年4月"),
+    "date-heisei": GOOD.replace("start: 2023-04", "start: 平成30年10月"),
+    "date-era-letter": GOOD.replace("start: 2023-04", "start: R1.4"),
+    "date-unquoted-day": GOOD.replace("start: 2023-04", "start: 2019-04-01"),
+    "date-quoted-day": GOOD.replace("start: 2023-04", 'start: "2019-04-01"'),
+    "date-fullwidth-digits": GOOD.replace("start: 2023-04", "start: ２０１９年４月"),
+    "date-number": GOOD.replace("date: 2026-10", "date: 2026.10"),
+    "date-ambiguous-year": GOOD.replace("start: 2023-04", "start: 31年4月"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(MISTAKES))
+def test_mistake_is_named_where_it_is(tmp_path, name):
+    assert MISTAKES[name] != GOOD, "the fixture's replacement did not apply"
+    root = make_site(tmp_path, profiles={"bad": MISTAKES[name]}, cases={})
+    result = load_collections(root, workers=1)
+    assert result.problems and not result.profiles
+    assert_golden(f"yaml-{name}", format_report(result.problems))
+
+
+def test_quoting_as_told_fixes_it(tmp_path):
+    fixed = {
+        "colon": GOOD.replace("title: 交流拠点の運営", 'title: "移住相談: 窓口"'),
+        "hash": GOOD.replace("title: 交流拠点の運営", 'title: "移住相談 #1窓口"'),
+        "date": GOOD.replace("start: 2023-04", 'start: "2019-04"'),
+    }
+    result = load_collections(make_site(tmp_path, profiles=fixed, cases={}), workers=1)
+    assert result.problems == []
+    titles = {entry.slug: entry.record.activities[0].title for entry in result.profiles}
+    assert titles["colon"] == "移住相談: 窓口" and titles["hash"] == "移住相談 #1窓口"
+
+
+@pytest.mark.parametrize(("tail", "accidental"), [
+    (" #1窓口", True), (" # 窓口", True), ("  #窓口", True),
+    ("  # 出身地", False), ("     # 組織の名前", False), (" #", False), ("  #", False), ("", False), ("  ## 見出し", False),
+])
+def test_which_comments_are_accidental(tail, accidental):
+    assert (dropped_comment(tail) is not None) is accidental
+
+
+def test_comments_in_the_examples_style_are_kept():
+    text = "name: 見本 花子                        # 名前\nhometown: 東京都  # 出身地\n"
+    doc = parse_document(text.encode(), "p.yml")
+    assert doc.problems == [] and doc.data == {"name": "見本 花子", "hometown": "東京都"}
+
+
+def test_a_hash_in_a_quoted_value_or_a_block_is_text():
+    text = 'a: "x #1"\nb: |\n  y #2\n'
+    doc = parse_document(text.encode(), "p.yml")
+    assert doc.problems == [] and doc.data == {"a": "x #1", "b": "y #2\n"}
+
+
+@pytest.mark.parametrize(("written", "meant"), [
+    ("2019/4", "2019-04"), ("2019/04", "2019-04"), ("2019.4", "2019-04"), ("2019-4", "2019-04"), ("2019-04-01", "2019-04"),
+    ("2019年4月", "2019-04"), ("2019年4月1日", "2019-04"), ("2019/4/1", "2019-04"), ("２０１９年４月", "2019-04"),
+    ("２０１９／０４", "2019-04"), ("令和元年4月", "2019-04"), ("令和1年4月", "2019-04"), ("令和5年10月", "2023-10"),
+    ("平成31年4月", "2019-04"), ("平成元年1月", "1989-01"), ("昭和64年1月", "1989-01"), ("R1.4", "2019-04"),
+    ("r5.10", "2023-10"), ("H30/4", "2018-04"), ("Ｒ１．４", "2019-04"),
+    ("31年4月", None), ("19/4", None), ("2019年13月", None), ("令和0年4月", None), ("2019年度", None), ("去年", None),
+])
+def test_year_month_of_common_forms(written, meant):
+    assert year_month_of(written) == meant
