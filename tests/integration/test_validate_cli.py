@@ -127,7 +127,8 @@ def test_record_folder_without_its_yaml(site, capsys):
     (site / "profiles" / "empty-folder").mkdir()
     code, out, _ = run_validate(capsys, site, str(site / "profiles" / "empty-folder"))
     assert code == 1
-    assert out.startswith("profiles/empty-folder/profile.yml:1:1: profile.yml がありません / profile.yml is missing")
+    assert out.startswith("profiles/empty-folder/profile.yml:1:1: フォルダ「profiles/empty-folder/」に profile.yml がないため、"
+                          "このフォルダは掲載されません / the folder 'profiles/empty-folder/' has no profile.yml")
 
 
 def test_piped_into_head_ends_quietly(tmp_path):
