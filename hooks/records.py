@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import gc
 import html
+import logging
+import sys
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -18,12 +20,21 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from showcase.compact_html import compact_html
+from showcase.error_page import error_site
+from showcase.publish import write_site_files
 from showcase.problems import ContentError
 from showcase.preview import only_from_env
 from showcase.site import SiteBuild, cache_root, content_root
 
 log = get_plugin_logger("showcase")
 STATE_KEY = "showcase_build"
+ERRORS_KEY = "showcase_content_problems"  # serve mode, bad content: the problems the error page lists
+_serving = False  # set once per process by on_startup (hook modules persist across `mkdocs serve` rebuilds)
+
+
+def on_startup(*, command: str, dirty: bool) -> None:
+    global _serving
+    _serving = command == "serve"
 
 
 def build_of(config: MkDocsConfig) -> SiteBuild:
@@ -40,10 +51,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     except ValueError as error:  # a bad $SHOWCASE_ONLY
         raise PluginError(str(error)) from None
     except ContentError as error:
-        for line in str(error).splitlines():
-            log.error(line)
-        raise PluginError(f"掲載データに {len(error.problems)} 件の問題があるため、サイトを生成しません / "
-                          f"not building the site: {len(error.problems)} problem(s) in the content") from None
+        if not _serving:
+            for line in str(error).splitlines():
+                log.error(line)
+            raise PluginError(f"掲載データに {len(error.problems)} 件の問題があるため、サイトを生成しません / "
+                              f"not building the site: {len(error.problems)} problem(s) in the content") from None
+        build = _error_build(config, error, root, repo)
     repo = (config.repo_url or "").rstrip("/")
     build.context["contributing_url"] = f"{repo}/blob/main/CONTRIBUTING.md" if repo else ""
     config[STATE_KEY] = build
@@ -60,7 +73,26 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
+def _error_build(config: MkDocsConfig, error: ContentError, root: Path, repo: Path) -> SiteBuild:
+    """`mkdocs serve` on bad content: a build with no records and no pages, published as the error page.
+
+    Every other hook runs as usual on the empty build; on_files drops the pages and on_post_build writes
+    the error page (showcase.error_page) as index.html and 404.html, which the dev server returns for
+    every address.  Once a save fixes the content, the next build is the real site and the page reloads.
+    Problems go to stderr, not to the log: a warning would make `mkdocs serve --strict` stop.
+    """
+    print("\n".join(f"ERROR   -  {line}" for line in str(error).splitlines()), file=sys.stderr, flush=True)
+    log.info(f"掲載データに問題があるため、ブラウザにはエラーの一覧を表示します / showing the {len(error.problems)} "
+             f"problem(s) in the browser at {config.site_url or '/'}")
+    config[ERRORS_KEY] = error.problems
+    config.validation.nav.not_found = logging.DEBUG  # the nav's pages are dropped on purpose (on_files)
+    config.validation.nav.omitted_files = logging.DEBUG
+    return SiteBuild.load(root, cache_dir=cache_root(repo / ".cache"), data_dir=repo / "data", only=set())
+
+
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
+    if config.get(ERRORS_KEY):
+        return Files([file for file in files if not file.is_documentation_page()])
     build = build_of(config)
     for spec in build.pages:
         existing = files.get_file_from_path(spec.src_uri)
@@ -116,3 +148,8 @@ def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
         return output
     page.content = None
     return compact_html(output)
+
+
+def on_post_build(*, config: MkDocsConfig) -> None:
+    if config.get(ERRORS_KEY):
+        write_site_files(Path(config.site_dir), error_site(config[ERRORS_KEY]))
