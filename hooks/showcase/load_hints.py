@@ -81,6 +81,15 @@ def explain_syntax_error(text: str, exc: Any) -> Hint | None:
     lines = text.split("\n")
     marks = [mark for mark in (exc.context_mark, exc.problem_mark) if mark is not None]
     suspects = sorted({mark.line for mark in marks if mark.line < len(lines)})
+    # The parser often stops a line or more after the mistake: "　start: ..." under "term:" is read as text, and
+    # the next line is where a key was expected.  The lines above that look like a key or an item are suspects too.
+    above = exc.problem_mark.line if exc.problem_mark else len(lines)
+    for _ in range(_LOOK_BACK):
+        above = _line_above(lines, above)
+        if above is None:
+            break
+        if _KEY_OR_ITEM_TEXT.match(lines[above].lstrip(" \t\u3000")) and above not in suspects:
+            suspects.append(above)
     for check in (_tab_or_fullwidth_space, _colon_in_value):
         for index in suspects:
             hint = check(lines, index, exc)
@@ -91,6 +100,16 @@ def explain_syntax_error(text: str, exc: Any) -> Hint | None:
 
 
 _INDENT = re.compile(r"^[ \t\u3000]*")
+_LOOK_BACK = 5  # lines above the parser's mark that may hold the mistake
+_KEY_OR_ITEM_TEXT = re.compile(r"^(- |[^\s:#'\"][^:#]*:(\s|\u3000|$))")
+
+
+def _line_above(lines: list[str], index: int) -> int | None:
+    """The nearest line above ``index`` with something other than a comment, or None."""
+    index = min(index, len(lines)) - 1
+    while index >= 0 and (not lines[index].strip(" \t\u3000") or lines[index].lstrip(" \t\u3000").startswith("#")):
+        index -= 1
+    return index if index >= 0 else None
 _KEY_VALUE = re.compile(r"^( *(?:- +)?)([^\s#'\"\-?:,\[\]{}&*!|>%@`][^:#]*?):( +)(.*)$")
 
 
@@ -152,7 +171,9 @@ def _unclosed_quote(lines: list[str], exc: Any, last: int) -> Hint | None:
         if not opening:
             continue
         char, col = opening.group(1), opening.start(1)
-        if not _CLOSED[char].match(lines[index], col):
+        closed = _CLOSED[char].match(lines[index], col)
+        # "2023-04   # 着任年月 "YYYY-MM"": the quote that seems to close it stands in the comment after it.
+        if not closed or re.search(r"\s{2,}#", closed.group()):
             return _quote_hint(index, col, char)
     return None
 

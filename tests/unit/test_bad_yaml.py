@@ -6,6 +6,9 @@ editor; the golden files hold the exact report.
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 import pytest
 
 from showcase.collection import load_collections
@@ -13,6 +16,8 @@ from showcase.date_forms import year_month_of
 from showcase.load import parse_document
 from showcase.load_hints import dropped_comment
 from showcase.problems import format_report
+from showcase.schema import CaseRecord, ProfileRecord
+from showcase.validate import validate_document
 from tests.factories import dump, make_site, profile
 from tests.unit.golden import assert_golden
 
@@ -106,3 +111,45 @@ def test_a_hash_in_a_quoted_value_or_a_block_is_text():
 ])
 def test_year_month_of_common_forms(written, meant):
     assert year_month_of(written) == meant
+
+
+# Every line of the annotated example, with each mistake typed into it: the problem is named on that very line,
+# in its own words (never the parser's generic "invalid YAML syntax").
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
+_TEXT_KEY = r"^(\s*(?:- )?(?:name|hometown|title|alt|caption|label|note|organisation|previous_job|moved_from): )(\S+)"
+_INDENTED = re.compile(r"^  +\S")
+LINE_MISTAKES = {
+    "fullwidth-indent": lambda line: "\u3000" * ((len(line) - len(line.lstrip(" "))) // 2) + line.lstrip(" ")
+    if _INDENTED.match(line) else None,
+    "one-fullwidth-space": lambda line: "\u3000" + line[2:] if _INDENTED.match(line) else None,
+    "tab-indent": lambda line: "\t" + line[2:] if _INDENTED.match(line) else None,
+    "fullwidth-after-colon": lambda line: re.sub(r"^(\s*(?:- )?[a-z_]+): +", "\\1:\u3000", line, count=1)
+    if re.match(r"^\s*(?:- )?[a-z_]+: +[^\s#|]", line) else None,
+    "unclosed-quote": lambda line: re.sub(r'^(\s*(?:- )?[a-z_]+: )"([^"]*)"', '\\1"\\2', line) if '"' in line else None,
+    "colon-in-value": lambda line: re.sub(_TEXT_KEY, "\\1\\2: 追記", line) if re.match(_TEXT_KEY, line) else None,
+    "hash-in-value": lambda line: re.sub(_TEXT_KEY, "\\1\\2 #1追記", line) if re.match(_TEXT_KEY, line) else None,
+    "continued-line": lambda line: re.sub(_TEXT_KEY, "\\1\\2\n続き", line).split("#")[0].rstrip()
+    if re.match(_TEXT_KEY, line) else None,
+}
+
+
+@pytest.mark.parametrize("kind", ["profile", "case", "profile.template", "case.template"])
+@pytest.mark.parametrize("mistake", sorted(LINE_MISTAKES))
+def test_each_mistake_is_named_on_its_own_line_wherever_it_is_typed(mistake, kind):
+    name = kind if "." in kind else f"{kind}.example"
+    example_lines = (EXAMPLES / f"{name}.yml").read_text(encoding="utf-8").split("\n")
+    model = ProfileRecord if kind.startswith("profile") else CaseRecord
+    missed = []
+    for index, line in enumerate(example_lines):
+        if mistake in {"colon-in-value", "hash-in-value", "continued-line"}:
+            line = line.replace(': ""', ": 見本")  # a template's blank, filled in as a contributor would
+        typed = LINE_MISTAKES[mistake](line)
+        if typed is None or typed == line:
+            continue
+        text = "\n".join(example_lines[:index] + [typed] + example_lines[index + 1:])
+        doc = parse_document(text.encode(), f"{kind}.yml")
+        _record, problems = validate_document(doc, model)
+        here = [p for p in doc.problems + problems if p.line == index + 1 + ("\n" in typed and mistake == "continued-line")]
+        if not here or here[0].ja.startswith("YAML の書き方に誤りがあります"):
+            missed.append((index + 1, typed, [(p.line, p.col, p.ja) for p in doc.problems + problems]))
+    assert missed == []
