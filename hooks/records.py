@@ -87,7 +87,11 @@ def _error_build(config: MkDocsConfig, error: ContentError, root: Path, repo: Pa
     config[ERRORS_KEY] = error.problems
     config.validation.nav.not_found = logging.DEBUG  # the nav's pages are dropped on purpose (on_files)
     config.validation.nav.omitted_files = logging.DEBUG
-    return SiteBuild.load(root, cache_dir=cache_root(repo / ".cache"), data_dir=repo / "data", only=set())
+    try:
+        return SiteBuild.load(root, cache_dir=cache_root(repo / ".cache"), data_dir=repo / "data", only=set())
+    except ContentError as also:  # the statistics tables (data/) are broken too: no site at all, as in a build
+        raise PluginError(f"掲載データに {len(also.problems)} 件の問題があります / {len(also.problems)} problem(s) in data/\n"
+                          f"{also}") from None
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:

@@ -12,6 +12,7 @@ import time
 import pytest
 
 from tests.factories import case, dump, make_site, profile
+from tests.gates.axe import run_axe
 from tests.integration.sitebuild import ROOT, mkdocs_build
 
 BROKEN = dump(profile()).replace("title: 交流拠点の運営", "title: 移住相談: 窓口")
@@ -62,10 +63,18 @@ def test_serve_shows_the_problems_then_the_page_once_fixed(served, browser):
     page.screenshot(path="/tmp/serve-errors-375.png", full_page=True)
     assert page.evaluate("document.documentElement.scrollWidth") <= 375, "the error page scrolls sideways on a phone"
     assert all(url.startswith(base) for url in requested), [url for url in requested if not url.startswith(base)]
+    report = run_axe(page)
+    assert report.violations == (), report.describe()
 
-    (content / "profiles" / "shiken-hanako" / "profile.yml").write_text(FIXED, encoding="utf-8")
+    record = content / "profiles" / "shiken-hanako" / "profile.yml"
+    record.write_text(FIXED, encoding="utf-8")
     page.wait_for_function("document.title.startsWith('試験 花子')", timeout=240_000)  # reloaded by the dev server
     assert "移住相談: 窓口" in page.locator("main").inner_text()
+
+    broken_again = FIXED.replace("hometown:", "hometwon:").replace("start: 2023-04", "start: 2023/4")
+    record.write_text(broken_again, encoding="utf-8")  # broken again, while the real page is open
+    page.wait_for_function("document.title.startsWith('掲載データに 2 件の問題')", timeout=240_000)
+    assert page.locator(".where").count() == 2
     page.close()
 
 
