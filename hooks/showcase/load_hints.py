@@ -33,14 +33,18 @@ class Hint(NamedTuple):
 
 
 def quoted(value: str) -> str:
-    """``value`` as a YAML double-quoted scalar, as the contributor should type it."""
+    """``value`` as a quoted YAML scalar, as the contributor should type it: in double quotes, or in single
+    quotes when it holds a double quote or a backslash (which double quotes would make the contributor escape)."""
+    if ('"' in value or "\\" in value) and "'" not in value:
+        return f"'{value}'"
     return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
 def quote_fix(value: str) -> tuple[str, str]:
     """The fix "quote the whole value", with the exact text to write."""
     whole = quoted(value)
-    return f"値全体を「\"」で囲んで {whole} と書いてください", f"put the whole value in double quotes: {whole}"
+    kind = ("「\"」", "double quotes") if whole[0] == '"' else ("「'」", "single quotes")
+    return f"値全体を{kind[0]}で囲んで {whole} と書いてください", f"put the whole value in {kind[1]}: {whole}"
 
 
 # ---- mistakes YAML accepts silently ---------------------------------------------------------------------------
@@ -90,7 +94,7 @@ def explain_syntax_error(text: str, exc: Any) -> Hint | None:
             break
         if _KEY_OR_ITEM_TEXT.match(lines[above].lstrip(" \t\u3000")) and above not in suspects:
             suspects.append(above)
-    for check in (_tab_or_fullwidth_space, _colon_in_value):
+    for check in (_tab_or_fullwidth_space, _colon_in_value, _text_after_quote):
         for index in suspects:
             hint = check(lines, index, exc)
             if hint:
@@ -150,9 +154,27 @@ def _colon_in_value(lines: list[str], index: int, exc: Any) -> Hint | None:
     if value[:1] in ("'", '"', "|", ">", "[", "{", "&", "*", "!"):
         return None
     key = found.group(2)
+    if mark.column + 1 >= len(lines[index].rstrip()):  # "title: 移住相談:"
+        return Hint(index + 1, mark.column + 1, f"「{key}」の値が「:」で終わっています", f"the value of '{key}' ends with ':', "
+                    "which YAML reads as a new key", *quote_fix(value))
     return Hint(index + 1, mark.column + 1, f"「{key}」の値の中に「: 」（コロンと空白）があります",
                 f"the value of '{key}' contains ': ' (a colon and a space), which YAML reads as a new key",
                 *quote_fix(value))
+
+
+def _text_after_quote(lines: list[str], index: int, exc: Any) -> Hint | None:
+    """``title: "移住" 相談``: only part of the value is in quotes, and YAML stops at the closing one."""
+    mark = exc.problem_mark
+    opening = _OPENING_QUOTE.match(lines[index])
+    if mark is None or mark.line != index or not opening:
+        return None
+    closed = _CLOSED[opening.group(1)].match(lines[index], opening.start(1))
+    rest = lines[index][closed.end():] if closed else ""
+    if not closed or closed.end() > mark.column or not rest.strip() or rest.lstrip().startswith("#"):
+        return None
+    value = lines[index][opening.start(1):].rstrip()
+    return Hint(index + 1, closed.end() + 1 + (len(rest) - len(rest.lstrip())), "引用符で囲んだ部分の後にも文字があります",
+                "there is more text after the closing quote", *quote_fix(value))
 
 
 _OPENING_QUOTE = re.compile(r"^ *(?:- +)?(?:[^\s#'\"][^#'\"]*?: +)?([\"'])")

@@ -72,8 +72,8 @@ def _year_month_problem(doc: Document, loc: tuple, given: object, implicit: tupl
         ja, en = _VALUE_MESSAGES["year_month"][:2]
     if meant is None:
         return doc.problem(loc, ja, en, *_VALUE_MESSAGES["year_month"][2:])
-    return doc.problem(loc, ja, en, f"\"{meant}\" と書いてください（年と月だけを「-」でつなぎ、引用符で囲みます）",
-                       f"write \"{meant}\" (the year and month joined by '-', in quotes)")
+    return doc.problem(loc, ja, en, f"「{given}」は \"{meant}\" と書いてください（年と月を「-」でつなぎ、引用符で囲みます）",
+                       f"write {given} as \"{meant}\" (year and month joined by '-', in quotes)")
 
 
 def validate_document(doc: Document, model: type[M]) -> tuple[M | None, list[Problem]]:

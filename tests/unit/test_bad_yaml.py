@@ -14,7 +14,7 @@ import pytest
 from showcase.collection import load_collections
 from showcase.date_forms import year_month_of
 from showcase.load import parse_document
-from showcase.load_hints import dropped_comment
+from showcase.load_hints import dropped_comment, quoted
 from showcase.problems import format_report
 from showcase.schema import CaseRecord, ProfileRecord
 from showcase.validate import validate_document
@@ -153,3 +153,22 @@ def test_each_mistake_is_named_on_its_own_line_wherever_it_is_typed(mistake, kin
         if not here or here[0].ja.startswith("YAML の書き方に誤りがあります"):
             missed.append((index + 1, typed, [(p.line, p.col, p.ja) for p in doc.problems + problems]))
     assert missed == []
+
+
+MORE_MISTAKES = {
+    "colon-at-end-of-value": GOOD.replace("title: 交流拠点の運営", "title: 移住相談:"),
+    "text-after-closing-quote": GOOD.replace("title: 交流拠点の運営", 'title: "移住" 相談'),
+}
+
+
+@pytest.mark.parametrize("name", sorted(MORE_MISTAKES))
+def test_more_mistakes_are_named(tmp_path, name):
+    assert MORE_MISTAKES[name] != GOOD
+    root = make_site(tmp_path, profiles={"bad": MORE_MISTAKES[name]}, cases={})
+    assert_golden(f"yaml-{name}", format_report(load_collections(root, workers=1).problems))
+
+
+def test_the_quoting_fix_is_valid_yaml_for_the_same_text():
+    for value in ('移住相談: 窓口', '"移住" 相談', "C:\\temp: x", "it's: ok", 'both " and \' here: x'):
+        fixed = parse_document(f"title: {quoted(value)}\n".encode(), "p.yml")
+        assert fixed.problems == [] and fixed.data == {"title": value}, value
