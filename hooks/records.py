@@ -19,12 +19,12 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from showcase.compact_html import compact_html
-from showcase.error_page import error_site
-from showcase.publish import write_site_files
-from showcase.problems import ContentError
-from showcase.preview import only_from_env
-from showcase.site import SiteBuild, cache_root, content_root
+from showcase.check.problems import ContentError
+from showcase.cli.preview import only_from_env
+from showcase.outputs.files import write_site_files
+from showcase.pipeline.site_build import SiteBuild, cache_root, content_root
+from showcase.render.compact_html import compact_html
+from showcase.render.error_page import error_site
 
 log = get_plugin_logger("showcase")
 STATE_KEY = "showcase_build"
@@ -60,7 +60,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     repo = (config.repo_url or "").rstrip("/")
     build.context["contributing_url"] = f"{repo}/blob/main/CONTRIBUTING.md" if repo else ""
     config[STATE_KEY] = build
-    gc.freeze()  # the records live as long as the build: the collector need not walk them again (see showcase.collector)
+    gc.freeze()  # the records live as long as the build: the collector need not walk them again (see showcase.pipeline.collector)
     # A preview watches its own record folders, not 35,000 of them.
     folders = [root / f"{kind}s" / slug for kind, slug in sorted(only)] if only else [root / "profiles", root / "cases"]
     for folder in folders:
@@ -77,7 +77,7 @@ def _error_build(config: MkDocsConfig, error: ContentError, root: Path, repo: Pa
     """`mkdocs serve` on bad content: a build with no records and no pages, published as the error page.
 
     Every other hook runs as usual on the empty build; on_files drops the pages and on_post_build writes
-    the error page (showcase.error_page) as index.html and 404.html, which the dev server returns for
+    the error page (showcase.render.error_page) as index.html and 404.html, which the dev server returns for
     every address.  Once a save fixes the content, the next build is the real site and the page reloads.
     Problems go to stderr, not to the log: a warning would make `mkdocs serve --strict` stop.
     """

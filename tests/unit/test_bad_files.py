@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from showcase.collection import load_collections
-from showcase.problems import format_report
+from showcase.check.collection import load_collections
+from showcase.check.problems import format_report
 from tests.factories import dump, make_site, profile
 from tests.unit.golden import assert_golden
 
@@ -45,7 +45,7 @@ def test_misplaced_record_files_are_named_with_where_they_belong(tmp_path):
 
 
 def test_validate_and_build_fail_on_misplaced_files(tmp_path, capsys):
-    from showcase.validate_cli import main
+    from showcase.cli.validate import main
     root = make_site(tmp_path / "content", profiles={}, cases={})
     (root / "profiles" / "sato-kenta.yml").write_text(GOOD, encoding="utf-8")
     code = main(["--content-root", str(root), "--cache-dir", str(tmp_path / "facts"), "--workers", "1"])

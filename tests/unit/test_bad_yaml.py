@@ -11,13 +11,13 @@ from pathlib import Path
 
 import pytest
 
-from showcase.collection import load_collections
-from showcase.date_forms import year_month_of
-from showcase.load import parse_document
-from showcase.load_hints import dropped_comment, quoted
-from showcase.problems import format_report
-from showcase.schema import CaseRecord, ProfileRecord
-from showcase.validate import validate_document
+from showcase.check.collection import load_collections
+from showcase.check.date_forms import year_month_of
+from showcase.check.fields import validate_document
+from showcase.check.problems import format_report
+from showcase.content.schema import CaseRecord, ProfileRecord
+from showcase.load.hints import dropped_comment, quoted
+from showcase.load.reader import parse_document
 from tests.factories import dump, make_site, profile
 from tests.unit.golden import assert_golden
 

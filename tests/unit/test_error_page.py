@@ -1,11 +1,11 @@
-"""The error page `scripts/serve` shows while the content has problems (showcase.error_page)."""
+"""The error page `scripts/serve` shows while the content has problems (showcase.render.error_page)."""
 
 from __future__ import annotations
 
 import re
 
-from showcase.error_page import ERROR_PAGES, error_site, render_error_page
-from showcase.problems import Problem
+from showcase.check.problems import Problem
+from showcase.render.error_page import ERROR_PAGES, error_site, render_error_page
 
 PROBLEMS = [
     Problem("profiles/b/profile.yml", 3, 1, "<script>:", "「<script>」という項目はありません", "unknown field '<script>'",
