@@ -13,9 +13,9 @@ import re
 import unicodedata
 
 _ERA_FIRST_YEAR = {"令和": 2019, "平成": 1989, "昭和": 1926, "R": 2019, "H": 1989, "S": 1926}
-_WESTERN = re.compile(r"^(\d{4})\s*(?:[-/.]|年)\s*(\d{1,2})(?:\s*(?:月|[-/.]\s*\d{1,2}\s*日?|月\s*\d{1,2}\s*日)?)?$")
-_ERA = re.compile(r"^(令和|平成|昭和|[RHS])\s*(元|\d{1,2})\s*(?:[-/.]|年)\s*(\d{1,2})(?:\s*(?:月|[-/.]\s*\d{1,2}\s*日?|月\s*\d{1,2}\s*日)?)?$",
-                  re.IGNORECASE)
+_MONTH_AND_DAY = r"\s*(?:[-/.]|年)\s*(\d{1,2})(?:\s*(?:月|[-/.]\s*\d{1,2}\s*日?|月\s*\d{1,2}\s*日)?)?$"  # 4月, /4, /4/1, 4月1日
+_WESTERN = re.compile(r"^(\d{4})" + _MONTH_AND_DAY)
+_ERA = re.compile(r"^(令和|平成|昭和|[RHS])\s*(元|\d{1,2})" + _MONTH_AND_DAY, re.IGNORECASE)
 
 
 def year_month_of(text: object) -> str | None:
@@ -33,7 +33,7 @@ def year_month_of(text: object) -> str | None:
         number = 1 if era.group(2) == "元" else int(era.group(2))
         if number < 1:
             return None
-        year, month = _ERA_FIRST_YEAR[era.group(1).upper() if len(era.group(1)) == 1 else era.group(1)] + number - 1, int(era.group(3))
+        year, month = _ERA_FIRST_YEAR[era.group(1).upper()] + number - 1, int(era.group(3))
     if not 1 <= month <= 12 or not 1900 <= year <= 2100:
         return None
     return f"{year:04d}-{month:02d}"

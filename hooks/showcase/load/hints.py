@@ -94,7 +94,7 @@ def explain_syntax_error(text: str, exc: Any) -> Hint | None:
             break
         if _KEY_OR_ITEM_TEXT.match(lines[above].lstrip(" \t\u3000")) and above not in suspects:
             suspects.append(above)
-    for check in (_tab_or_fullwidth_space, _colon_in_value, _text_after_quote):
+    for check in (_tab_or_fullwidth_space, _colon_spacing, _colon_in_value, _text_after_quote):
         for index in suspects:
             hint = check(lines, index, exc)
             if hint:
@@ -105,7 +105,7 @@ def explain_syntax_error(text: str, exc: Any) -> Hint | None:
 
 _INDENT = re.compile(r"^[ \t\u3000]*")
 _LOOK_BACK = 5  # lines above the parser's mark that may hold the mistake
-_KEY_OR_ITEM_TEXT = re.compile(r"^(- |[^\s:#'\"][^:#]*:(\s|\u3000|$))")
+_KEY_OR_ITEM_TEXT = re.compile(r"^(- |[^\s:：#'\"][^:：#]*[:：])")
 
 
 def _line_above(lines: list[str], index: int) -> int | None:
@@ -139,6 +139,29 @@ def _tab_or_fullwidth_space(lines: list[str], index: int, exc: Any) -> Hint | No
             else ("タブ", "a tab")
         return Hint(index + 1, col, f"「:」の後が{name[0]}になっています", f"the ':' is followed by {name[1]}",
                     "「:」の後は半角スペース1つにしてください", "put one half-width space after ':'")
+    return None
+
+
+_FULLWIDTH_COLON = re.compile(r"^[ \t\u3000]*(?:- +)?([A-Za-z_][A-Za-z0-9_]*)[ \u3000]*(：)")  # keys are ASCII
+_NO_SPACE = re.compile(r"^[ \t\u3000]*(?:- +)?([A-Za-z_][A-Za-z0-9_]*):([^\s:/])")
+
+
+def _colon_spacing(lines: list[str], index: int, exc: Any) -> Hint | None:
+    """``hometown：東京都`` (a full-width colon) or ``hometown:東京都`` (no space): YAML sees no key there."""
+    line = lines[index]
+    fullwidth = _FULLWIDTH_COLON.match(line)
+    if fullwidth:
+        key = fullwidth.group(1)
+        return Hint(index + 1, fullwidth.start(2) + 1, f"「{key}」の後の「：」が全角のコロンです",
+                    f"the colon after '{key}' is a full-width '：'",
+                    f"半角の「:」に直し、その後に半角スペースを1つ入れてください（例: {key}: 値）",
+                    f"use a half-width ':' followed by one space ({key}: value)")
+    tight = _NO_SPACE.match(line)
+    if tight:
+        key = tight.group(1)
+        return Hint(index + 1, tight.start(2) + 1, f"「{key}:」の後に半角スペースがありません",
+                    f"there is no space after '{key}:'",
+                    f"「:」の後に半角スペースを1つ入れてください（例: {key}: 値）", f"put one space after ':' ({key}: value)")
     return None
 
 
