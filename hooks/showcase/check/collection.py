@@ -14,9 +14,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Literal, NamedTuple, Union
 
+from pydantic import ValidationError
+
 from showcase.catalog import urls
 from showcase.check.fields import validate_document
 from showcase.check.problems import Problem
+from showcase.check.record_files import RECORD_FILES, loose_record_file, missing_record_file, stray_record_files
 from showcase.content.municipalities import check_place
 from showcase.content.schema import CaseRecord, Photo, ProfileRecord
 from showcase.load.reader import Document, load_document
@@ -25,8 +28,8 @@ from showcase.pipeline.collector import collector_paused
 
 Kind = Literal["profile", "case"]
 COLLECTIONS: dict[Kind, tuple[str, str, type]] = {
-    "profile": ("profiles", "profile.yml", ProfileRecord),
-    "case": ("cases", "case.yml", CaseRecord),
+    "profile": ("profiles", RECORD_FILES["profiles"], ProfileRecord),
+    "case": ("cases", RECORD_FILES["cases"], CaseRecord),
 }
 SLUG_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 RESERVED_SLUGS = {"page", "status", "index", "embed", "data"}
@@ -77,6 +80,8 @@ def discover(root: Path) -> tuple[list[tuple[Kind, str, str]], list[Problem]]:
         folded: dict[str, str] = {}
         for item in sorted(os.scandir(base), key=lambda e: e.name):
             if item.name.startswith(".") or not item.is_dir(follow_symlinks=False) and not item.is_symlink():
+                loose = None if item.name.startswith(".") else loose_record_file(dirname, item.name)
+                problems.extend([loose] if loose else [])
                 continue
             where = f"{dirname}/{item.name}"
             if item.is_symlink():
@@ -99,15 +104,17 @@ def discover(root: Path) -> tuple[list[tuple[Kind, str, str]], list[Problem]]:
             # os.path, not pathlib, and no stat here: this runs once per record, before the workers start.
             # load_entry reports a missing file.
             found.append((kind, item.name, os.path.join(item.path, filename)))
-    return found, problems
+    return found, problems + stray_record_files(root)
 
 
 _KEEP_MARKS = frozenset({"related_cases", "related_profiles", "municipality", "municipality_code", "photos"})
 
 
-def check_photos(doc: Document, record_dir: Path, photos: list[Photo], cache_dir: Path | None) -> tuple[list[PhotoRef], list[Problem]]:
+def check_photos(doc: Document, record_dir: Path, photos: list[tuple[int, Photo]],
+                 cache_dir: Path | None) -> tuple[list[PhotoRef], list[Problem]]:
+    """Check each (index in ``photos:``, photo) of a record: its path, then the file itself."""
     refs, problems = [], []
-    for index, photo in enumerate(photos):
+    for index, photo in photos:
         loc = ("photos", index, "file")
         line, col = doc.position(loc)
         where = f"photos[{index}].file"
@@ -122,21 +129,32 @@ def check_photos(doc: Document, record_dir: Path, photos: list[Photo], cache_dir
     return refs, problems
 
 
+def _photos_listed(data: object) -> list[tuple[int, Photo]]:
+    """The well-formed entries of ``photos:`` in a record that did not validate as a whole (the others are reported)."""
+    items = data.get("photos") if isinstance(data, dict) else None
+    listed = []
+    for index, item in enumerate(items if isinstance(items, list) else []):
+        try:
+            listed.append((index, Photo.model_validate(item)))
+        except ValidationError:
+            continue
+    return listed
+
+
 def load_entry(root: Path, kind: Kind, slug: str, yaml_path: Path, cache_dir: Path | None = None) -> tuple[Entry | None, list[Problem]]:
     dirname, filename, model = COLLECTIONS[kind]
     source = f"{dirname}/{slug}/{filename}"
     doc = load_document(yaml_path, source)
     if doc.data is None and doc.problems and not os.path.lexists(yaml_path):  # checked only on failure: one stat less per record
-        return None, [Problem(source, 1, 1, "", f"{filename} がありません", f"{filename} is missing",
-                              "scripts/new-profile または scripts/new-case で作成してください",
-                              "create it with scripts/new-profile or scripts/new-case")]
+        return None, [missing_record_file(yaml_path.parent, dirname, slug)]
     record, problems = validate_document(doc, model)
     problems = doc.problems + problems
-    if record is None or problems:
-        return None, problems
     folder = yaml_path.parent
-    photos, problems = check_photos(doc, folder, list(record.photos), cache_dir) if record.photos else ([], [])
-    if problems:
+    # The photos are checked whatever else is wrong, so that every problem comes in one run.
+    listed = list(enumerate(record.photos)) if record is not None else _photos_listed(doc.data)
+    photos, photo_problems = check_photos(doc, folder, listed, cache_dir) if listed else ([], [])
+    problems += photo_problems
+    if record is None or problems:
         return None, problems
     mismatch = check_place(record.prefecture, record.municipality, record.municipality_code)
     if mismatch is not None:

@@ -4,7 +4,8 @@ The same loader, schema and cross-record checks as the build
 (:func:`showcase.check.collection.check_collections`), the same messages
 (:func:`showcase.check.problems.format_report`), or GitHub Actions annotations with
 ``--format github`` (:mod:`showcase.check.annotations`).  Exit status: 0 when every
-checked record is fine, 1 when any problem was found, 2 for a usage error.
+checked record is fine, 1 when any problem was found, 2 for a usage error
+(also when the output is piped into ``head``, which ends it quietly).
 
 PATH may be a record folder (``profiles/yamada-taro``), a file inside one
 (``profiles/yamada-taro/profile.yml``, ``profiles/yamada-taro/katsudou.jpg``),
@@ -107,10 +108,19 @@ def main(argv: Sequence[str] | None = None) -> int:
                                    selected=None if selection.everything else selection)
         problems, records = problems + result.problems, result.records
     if problems:
-        print(format_annotations(problems) if args.format == "github" else format_report(problems))
+        _print(format_annotations(problems) if args.format == "github" else format_report(problems))
         return 1
-    print(ok_line(records))
+    _print(ok_line(records))
     return 0
+
+
+def _print(text: str) -> None:
+    """Print to stdout; a reader that stopped early (``| head -1``) ends it quietly, without a traceback."""
+    try:
+        print(text, flush=True)
+    except BrokenPipeError:
+        # Python flushes stdout again at exit, which would raise once more: point it at /dev/null first.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
 
 if __name__ == "__main__":
