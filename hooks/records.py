@@ -20,7 +20,7 @@ from mkdocs.structure.pages import Page
 from showcase.compact_html import compact_html
 from showcase.problems import ContentError
 from showcase.preview import only_from_env
-from showcase.site import SiteBuild, cache_root, content_root
+from showcase.site import SiteBuild, content_root
 
 log = get_plugin_logger("showcase")
 STATE_KEY = "showcase_build"
@@ -36,7 +36,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     try:
         repo = Path(config.config_file_path).parent
         only = only_from_env(root)  # scripts/preview: just these records and the pages listing them
-        build = SiteBuild.load(root, cache_dir=cache_root(repo / ".cache"), data_dir=repo / "data", only=only)
+        build = SiteBuild.load(root, data_dir=repo / "data", only=only)  # caches: showcase.build_cache.cache_root()
     except ValueError as error:  # a bad $SHOWCASE_ONLY
         raise PluginError(str(error)) from None
     except ContentError as error:

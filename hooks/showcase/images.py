@@ -12,9 +12,9 @@ Pipeline for one photo that passed :func:`inspect_photo`:
 
 Output names are ``<key16>-<width>.webp|.jpg`` where ``key16`` hashes the photo's
 sha256 together with the encoder settings, so a name always means the same
-bytes.  Files live flat in the cache directory passed in (the project uses the
-ignored ``.cache/images/``), are written atomically, and a warm run only
-``stat``s them: no Pillow work at all.  :func:`copy_variants` copies them into
+bytes.  Files live flat in the cache directory passed in (the project uses
+``images/`` in :func:`showcase.build_cache.cache_root`, outside the repository), are written atomically, and a
+warm run only reads their headers (size and format, no pixels).  :func:`copy_variants` copies them into
 the site output.
 
 The photo checks live in :mod:`showcase.images_check` and are re-exported here.
@@ -110,12 +110,19 @@ def plan_variants(info: PhotoInfo) -> PhotoVariants:
 
 
 def _is_cached(plan: PhotoVariants, cache_dir: Path) -> bool:
-    for name in plan.files():
-        try:
-            if (cache_dir / name).stat().st_size == 0:
+    """Whether every file of ``plan`` is in the cache as what its name says: a WebP or JPEG of the planned size.
+
+    Only headers are read (no pixels decoded).  A missing, cut or foreign file makes the whole photo be made
+    again, so a cache entry that is not ours is never published.
+    """
+    for variant in plan.variants:
+        for name, fmt in ((variant.webp, "WEBP"), (variant.jpeg, "JPEG")):
+            try:
+                with Image.open(cache_dir / name, formats=[fmt]) as image:
+                    if image.size != (variant.width, variant.height) or image.format != fmt:
+                        return False
+            except (OSError, ValueError, SyntaxError):  # missing, empty, another format, a damaged header
                 return False
-        except OSError:
-            return False
     return True
 
 

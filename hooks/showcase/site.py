@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from .assets import og_image_path, photo_views, write_assets
+from .build_cache import cache_root
 from .catalog import Catalog, build_catalog
 from .collector import collector_paused
 from .collection import load_collections
@@ -27,7 +28,6 @@ from .search_index import SearchDoc, page_docs, record_docs
 from .stats import StatTable, export_files, load_statistics
 
 CONTENT_ENV = "SHOWCASE_CONTENT"
-CACHE_ENV = "SHOWCASE_CACHE"
 
 
 def content_root(default: Path) -> Path:
@@ -36,19 +36,14 @@ def content_root(default: Path) -> Path:
     return Path(value).resolve() if value else default.resolve()
 
 
-def cache_root(default: Path) -> Path:
-    """Where resized photos and Open Graph cards are cached: ``$SHOWCASE_CACHE`` or ``default`` (the ignored .cache/)."""
-    value = os.environ.get(CACHE_ENV)
-    return Path(value).resolve() if value else default
-
-
 @dataclass
 class SiteBuild:
     root: Path
     catalog: Catalog
     pages: list[PageSpec]
     context: dict[str, Any] = field(default_factory=dict)
-    cache_dir: Path | None = None
+    cache_dir: Path | None = None  # None: showcase.build_cache.cache_root()
+    preview: bool = False  # only some records: the cache is not pruned of what the others use
 
     @classmethod
     @collector_paused()  # millions of objects and no garbage cycles: see showcase.collector
@@ -62,8 +57,7 @@ class SiteBuild:
         """
         environment.cache_clear()  # templates are read once per build (the environment does not stat them per page)
         selection = preview_selection(root, only) if only is not None else None  # type: ignore[arg-type]
-        result = load_collections(root, workers=workers, cache_dir=cache_dir / "photo-facts" if cache_dir else None,
-                                  only=selection)
+        result = load_collections(root, workers=workers, only=selection)
         tables: dict[str, StatTable] = {}
         problems = list(result.problems)
         if data_dir is not None:
@@ -73,7 +67,8 @@ class SiteBuild:
             raise ContentError(problems)
         catalog = build_catalog(result.profiles, result.cases, today)
         pages = site_pages(catalog)
-        build = cls(root, catalog, preview_pages(pages, only) if only is not None else pages, cache_dir=cache_dir)  # type: ignore[arg-type]
+        build = cls(root, catalog, preview_pages(pages, only) if only is not None else pages,  # type: ignore[arg-type]
+                    cache_dir=cache_dir, preview=only is not None)
         build.context["photos_for"] = photo_views(catalog.profiles + catalog.cases)
         build.context["cards"] = Cards(catalog)
         build.context["statistics"] = tables
@@ -93,8 +88,7 @@ class SiteBuild:
         return og_image_path(spec.key) if spec.kind in {"profile", "case"} else None
 
     def write_assets(self, site_dir: Path, workers: int = 2) -> dict[str, int]:
-        cache = self.cache_dir or site_dir.parent / ".showcase-cache"
-        return write_assets(self.catalog, site_dir, cache, workers)
+        return write_assets(self.catalog, site_dir, self.cache_dir or cache_root(), workers, prune_cache=not self.preview)
 
     def search_docs(self) -> list[SearchDoc]:
         """What the search index holds of this build's own pages: the records and the statistics page."""

@@ -2,7 +2,7 @@
 
 For each size it generates (or reuses) a corpus under the work folder, warms the
 image and Open Graph caches once (timed separately: a contributor's machine
-keeps ``.cache/``), builds our site with ``SHOWCASE_TIMINGS`` set, builds the
+keeps its cache between builds), builds our site with ``SHOWCASE_TIMINGS`` set, builds the
 baseline, measures search in headless Chromium, and prints one table with the
 targets of issue 5 beside the figures.  Nothing is written into the repository.
 """
@@ -75,7 +75,7 @@ def build_ours(corpus: Path, cache: Path, work: Path, size: int) -> tuple[RunRes
     site, timings = work / f"site-{size}", work / f"timings-{size}.json"
     _trash(work).put(site)
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(REPO_ROOT / "mkdocs.yml"), "-d", str(site)]
-    env = _env(SHOWCASE_CONTENT=str(corpus), SHOWCASE_CACHE=str(cache), SHOWCASE_TIMINGS=str(timings))
+    env = _env(SHOWCASE_CONTENT=str(corpus), SHOWCASE_CACHE_DIR=str(cache), SHOWCASE_TIMINGS=str(timings))
     result = run_measured(command, env=env, cwd=REPO_ROOT, log=work / f"build-{size}.log")
     if result.returncode:
         raise SystemExit(f"bench: our build of {size} records failed:\n{result.output[-3000:]}")
@@ -100,7 +100,7 @@ def validate_only(corpus: Path, cache: Path, work: Path, runs: int = 3) -> list[
     14 s; the report takes the median)."""
     if not (REPO_ROOT / "hooks" / "showcase" / "validate_cli.py").is_file():
         return []
-    command = [sys.executable, "-m", "showcase.validate_cli", "--content-root", str(corpus), "--cache-dir", str(cache / "photo-facts")]
+    command = [sys.executable, "-m", "showcase.validate_cli", "--content-root", str(corpus)]
     return [run_measured(command, env=_env(), cwd=REPO_ROOT, log=work / "validate.log") for _ in range(runs)]
 
 
