@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import gc
 import html
+import sys
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -24,6 +25,7 @@ from showcase.site import SiteBuild, content_root
 
 log = get_plugin_logger("showcase")
 STATE_KEY = "showcase_build"
+HOOKS_DIR = str(Path(__file__).resolve().parent)
 
 
 def build_of(config: MkDocsConfig) -> SiteBuild:
@@ -31,6 +33,11 @@ def build_of(config: MkDocsConfig) -> SiteBuild:
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    # MkDocs puts hooks/ on sys.path only while it imports a hook; the photo workers are spawned processes, which
+    # import `showcase` through the parent's sys.path.  Keeping hooks/ there makes a plain
+    # `pip install -r requirements.txt && mkdocs build` work without `pip install -e .` (issue 20, finding 9).
+    if HOOKS_DIR not in sys.path:
+        sys.path.append(HOOKS_DIR)
     root = content_root(Path(config.config_file_path).parent)
     gc.unfreeze()  # an earlier `mkdocs serve` build's state, frozen below: the collector may free it now
     try:
