@@ -136,7 +136,7 @@ def clean_photo(path: Path) -> list[str]:
     """
     data = path.read_bytes()
     with Image.open(io.BytesIO(data), formats=list(FORMATS)) as image:
-        fmt, findings = image.format, identifying_metadata(image)
+        fmt, findings = image.format, identifying_metadata(image, data)
         orientation = image.getexif().get(ORIENTATION, 1)
         pixels = image.tobytes()
     cleaned = _CLEANERS[fmt](data, orientation if orientation in range(1, 9) else 1)
@@ -144,7 +144,7 @@ def clean_photo(path: Path) -> list[str]:
         return []
     with Image.open(io.BytesIO(cleaned), formats=list(FORMATS)) as image:
         if (image.tobytes() != pixels or image.getexif().get(ORIENTATION, 1) != orientation
-                or identifying_metadata(image)):
+                or identifying_metadata(image, cleaned)):
             raise ValueError("cleaning would change the picture; nothing was written")
     _replace(path, cleaned)
     return [f"{ja} / {en}" for ja, en in [describe(findings)] if findings] or ["その他のメタデータ / other metadata"]

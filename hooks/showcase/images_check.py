@@ -290,7 +290,7 @@ def _decode(data: bytes, max_pixels: int) -> tuple[str, dict]:
     except (OSError, SyntaxError, ValueError, EOFError, IndexError, TypeError):
         return "damaged", {}
     width, height = (full[1], full[0]) if orientation in _ROTATED else full
-    metadata = [tuple(finding) for finding in identifying_metadata(img)]
+    metadata = [tuple(finding) for finding in identifying_metadata(img, data)]
     return "ok", {"width": width, "height": height, "format": img.format, "metadata": metadata}
 
 

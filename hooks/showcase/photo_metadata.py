@@ -58,8 +58,11 @@ _PNG_TEXT = ("Author", "Artist", "Copyright", "Owner", "Creator")
 _PNG_RAW = ("Raw profile type exif", "Raw profile type APP1", "Raw profile type iptc", "Raw profile type xmp")
 
 
-def identifying_metadata(image: Image.Image) -> list[Finding]:
-    """What identifying metadata the opened ``image`` carries (Pillow reads it with the header: nothing decoded)."""
+def identifying_metadata(image: Image.Image, data: bytes = b"") -> list[Finding]:
+    """What identifying metadata the opened ``image`` carries (Pillow reads it with the header: nothing decoded).
+
+    With the file's ``data``, a JPEG is also checked for bytes after its end marker (a motion photo's video).
+    """
     found: list[Finding] = []
     exif = image.getexif()
     if any(tag != GPS_VERSION for tag in exif.get_ifd(GPS_IFD)):
@@ -78,11 +81,21 @@ def identifying_metadata(image: Image.Image) -> list[Finding]:
             found.append(Finding(f"IPTC の撮影者名など（{', '.join(labels)}）", f"IPTC byline ({', '.join(labels)})"))
         if getattr(image, "n_frames", 1) > 1:
             found.append(Finding("写真に埋め込まれた別の画像（MPF）", "extra images embedded in the file (MPF)"))
+        elif data and not _ends_at_picture_end(data):
+            found.append(Finding("写真の後ろに付いた別のデータ（動く写真の動画など）", "data after the picture (e.g. a motion photo's video)"))
     if image.format == "PNG":
         keys = [key for key in image.info if isinstance(key, str) and (key in _PNG_TEXT or key in _PNG_RAW)]
         if keys:
             found.append(Finding(f"PNG のテキスト情報（{', '.join(sorted(keys))}）", f"PNG text fields ({', '.join(sorted(keys))})"))
     return found
+
+
+def _ends_at_picture_end(data: bytes) -> bool:
+    """Whether a JPEG's last bytes are its end marker (some writers pad with zeros; nothing is copied)."""
+    end = len(data)
+    while end > 2 and data[end - 1] == 0 and end > len(data) - 4096:
+        end -= 1
+    return data[end - 2:end] == b"\xff\xd9"
 
 
 def _xmp(image: Image.Image) -> bytes:

@@ -122,6 +122,16 @@ def test_extra_images_after_the_picture_are_dropped(tmp_path: Path) -> None:
         assert getattr(image, "n_frames", 1) == 1 and not image.getexif()
 
 
+def test_a_motion_photos_video_after_the_picture_is_found_and_dropped(tmp_path: Path) -> None:
+    root, folder = site_with(tmp_path, lambda p: picture().save(p, "JPEG"))
+    photo = folder / "katsudou.jpg"
+    clean = photo.read_bytes()
+    photo.write_bytes(clean + b"\x00\x00\x00\x18ftypmp42" + b"\x00" * 64)  # what a phone's motion photo appends
+    (problem,) = check_collections(root, workers=1).problems
+    assert "data after the picture (e.g. a motion photo's video)" in format_report([problem])
+    assert clean_main([str(folder)]) == 0 and photo.read_bytes() == clean
+
+
 def test_harmless_metadata_is_allowed(tmp_path: Path) -> None:
     exif = Image.Exif()
     exif[ExifTags.Base.Orientation] = 3

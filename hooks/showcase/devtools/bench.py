@@ -95,7 +95,7 @@ def build_baseline(corpus: Path, work: Path, size: int) -> RunResult:
     return result
 
 
-def validate_only(corpus: Path, cache: Path, work: Path, runs: int = 3) -> list[RunResult]:
+def validate_only(corpus: Path, work: Path, runs: int = 3) -> list[RunResult]:
     """``scripts/validate`` on the corpus ``runs`` times (one run alone on this shared machine ranged from 8 to
     14 s; the report takes the median)."""
     if not (REPO_ROOT / "hooks" / "showcase" / "validate_cli.py").is_file():
@@ -152,7 +152,7 @@ def bench_size(size: int, args: argparse.Namespace) -> Row:
     total, largest, around = site_sizes(site)
     cost, found = probe_search(site, corpus)
     largest_size = size == max(args.sizes)
-    checks = validate_only(corpus, cache, work) if largest_size else []
+    checks = validate_only(corpus, work) if largest_size else []
     if not args.keep:
         _trash(work).put(site)
     preview = measure_preview(corpus, cache=cache, log=work / "preview.log") if largest_size else None
