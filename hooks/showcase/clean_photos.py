@@ -139,7 +139,8 @@ def clean_photo(path: Path) -> list[str]:
         fmt, findings = image.format, identifying_metadata(image, data)
         orientation = image.getexif().get(ORIENTATION, 1)
         pixels = image.tobytes()
-    cleaned = _CLEANERS[fmt](data, orientation if orientation in range(1, 9) else 1)
+    orientation = orientation if orientation in range(1, 9) else 1  # a value no viewer knows is dropped
+    cleaned = _CLEANERS[fmt](data, orientation)
     if cleaned == data:
         return []
     with Image.open(io.BytesIO(cleaned), formats=list(FORMATS)) as image:
