@@ -1,4 +1,4 @@
-"""The build cache (showcase.build_cache): outside the repository, checked when read, pruned after a full build."""
+"""The build cache (showcase.outputs.build_cache): outside the repository, checked when read, pruned after a full build."""
 
 from __future__ import annotations
 
@@ -7,12 +7,12 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from showcase.assets import og_image_path
-from showcase.build_cache import cache_root, prune
-from showcase.images import PhotoJob, process_photos
-from showcase.images_check import inspect_photo
-from showcase.ogcard import place_og_cards, render_og_card
-from showcase.site import SiteBuild
+from showcase.outputs.media import og_image_path
+from showcase.outputs.build_cache import cache_root, prune
+from showcase.outputs.images import PhotoJob, process_photos
+from showcase.check.photos import inspect_photo
+from showcase.outputs.og_cards import place_og_cards, render_og_card
+from showcase.pipeline.site_build import SiteBuild
 from tests.factories import make_site, profile, write_record
 
 

@@ -1,4 +1,4 @@
-"""Photo checks and responsive variants (showcase.images, showcase.images_check).
+"""Photo checks and responsive variants (showcase.outputs.images, showcase.check.photos).
 
 Every fixture image is generated here with Pillow; no binary fixture is committed.
 """
@@ -15,11 +15,12 @@ from pathlib import Path
 import pytest
 from PIL import Image, ImageFile, ImageOps
 
-from showcase import images, images_check
-from showcase.images import (
+from showcase.check import photos
+from showcase.outputs import images
+from showcase.outputs.images import (
     PhotoJob, check_photo_path, copy_variants, inspect_photo, plan_variants, process_photos, variant_widths,
 )
-from showcase.problems import format_problem
+from showcase.check.problems import format_problem
 
 DISPLAY = "profiles/yamada-taro/profile.yml"
 FIELD = "photos[0].file"
@@ -227,10 +228,10 @@ def test_orientation_swaps_reported_size(record: Path) -> None:
 def test_a_photo_is_decoded_once_per_process_and_never_trusted_from_disk(record: Path, tmp_path: Path, monkeypatch) -> None:
     path = save(record / "a.jpg")
     first = inspect(path)
-    monkeypatch.setattr(images_check, "_decode", lambda *a: pytest.fail("decoded twice in one process"))
+    monkeypatch.setattr(photos, "_decode", lambda *a: pytest.fail("decoded twice in one process"))
     assert inspect(path) == first
     assert inspect(path, min_side=1200)[0] is None  # limits still apply to what this process found
-    monkeypatch.setattr(images_check, "_DECODED", {})  # a new process: decoded again
+    monkeypatch.setattr(photos, "_DECODED", {})  # a new process: decoded again
     monkeypatch.undo()
     assert inspect(path) == first
 

@@ -1,5 +1,5 @@
-"""Issue 20, finding 2: photo originals must be clean (showcase.photo_metadata) and scripts/clean-photos cleans them
-(showcase.clean_photos) in place, without re-encoding, keeping the orientation."""
+"""Issue 20, finding 2: photo originals must be clean (showcase.check.photo_metadata) and scripts/clean-photos cleans them
+(showcase.cli.clean_photos) in place, without re-encoding, keeping the orientation."""
 
 from __future__ import annotations
 
@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 from PIL import ExifTags, Image, ImageOps, PngImagePlugin
 
-from showcase.clean_photos import clean_photo, main as clean_main
-from showcase.collection import check_collections
-from showcase.images_check import MAX_ASPECT
-from showcase.problems import format_report
+from showcase.cli.clean_photos import clean_photo, main as clean_main
+from showcase.check.collection import check_collections
+from showcase.check.photos import MAX_ASPECT
+from showcase.check.problems import format_report
 from tests.factories import make_site, profile
 from tests.unit.golden import assert_golden
 

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from showcase.images import PhotoJob, plan_variants, render_variants
-from showcase.images_check import MAX_ASPECT, MAX_PIXELS, MIN_SIDE, inspect_photo
-from showcase.problems import format_problem
+from showcase.outputs.images import PhotoJob, plan_variants, render_variants
+from showcase.check.photos import MAX_ASPECT, MAX_PIXELS, MIN_SIDE, inspect_photo
+from showcase.check.problems import format_problem
 
 DISPLAY, FIELD = "profiles/shiken-hanako/profile.yml", "photos[0].file"
 
