@@ -9,7 +9,7 @@ from PIL import Image
 
 from showcase.outputs.media import og_image_path
 from showcase.outputs.build_cache import cache_root, prune
-from showcase.outputs.images import PhotoJob, process_photos
+from showcase.outputs.images import PhotoJob, declared_size, process_photos
 from showcase.check.photos import inspect_photo
 from showcase.outputs.og_cards import place_og_cards, render_og_card
 from showcase.pipeline.site_build import SiteBuild
@@ -60,6 +60,19 @@ def test_a_foreign_or_damaged_variant_is_made_again_not_published(tmp_path: Path
         target.write_bytes(forgery)
     process_photos([PhotoJob(path, info)], cache)
     assert target.read_bytes() == good
+
+
+@pytest.mark.parametrize("mode,fmt,options", [("RGB", "WEBP", {"quality": 80, "method": 4}), ("RGBA", "WEBP", {"quality": 80}),
+                                               ("RGB", "WEBP", {"lossless": True}), ("RGB", "JPEG", {"progressive": True}),
+                                               ("L", "JPEG", {"quality": 82})])
+def test_the_declared_size_is_what_pillow_reads(tmp_path: Path, mode: str, fmt: str, options: dict) -> None:
+    """The cache check reads sizes from the first bytes itself; Pillow is the reference."""
+    for width, height in ((1, 1), (320, 2560), (1280, 853), (16383, 3)):
+        path = tmp_path / f"v.{fmt.lower()}"
+        Image.new(mode, (width, height)).save(path, fmt, **options)
+        assert declared_size(path.read_bytes()[:4096], fmt) == (width, height)
+    assert declared_size(b"RIFF\0\0\0\0WEBPVP8 " + b"\0" * 20, "WEBP") is None
+    assert declared_size(b"\x89PNG\r\n\x1a\n" + b"\0" * 40, "JPEG") is None
 
 
 def test_a_foreign_card_in_the_cache_is_drawn_again(tmp_path: Path) -> None:
