@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from showcase.outputs.media import KIND_LABELS
-from showcase.outputs.images import plan_variants
 from showcase.check.photos import inspect_photo
+from showcase.outputs.images import plan_variants
+from showcase.outputs.media import KIND_LABELS
 from showcase.outputs.og_cards import cached_card
 from tests.factories import make_site, profile
 from tests.gates.build import build_view, tree_view

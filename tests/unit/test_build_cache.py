@@ -5,15 +5,18 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import yaml
 from PIL import Image
 
-from showcase.outputs.media import og_image_path
+from showcase.check.photos import inspect_photo
 from showcase.outputs.build_cache import cache_root, prune
 from showcase.outputs.images import PhotoJob, declared_size, process_photos
-from showcase.check.photos import inspect_photo
+from showcase.outputs.media import og_image_path
 from showcase.outputs.og_cards import place_og_cards, render_og_card
 from showcase.pipeline.site_build import SiteBuild
-from tests.factories import make_site, profile, write_record
+from tests.factories import make_site, profile
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_the_cache_lives_outside_the_repository(monkeypatch, tmp_path: Path) -> None:
@@ -27,6 +30,17 @@ def test_the_cache_lives_outside_the_repository(monkeypatch, tmp_path: Path) -> 
     assert cache_root() == tmp_path / "xdg" / "chiiki-showcase"
     monkeypatch.setenv("SHOWCASE_CACHE_DIR", str(tmp_path / "mine"))
     assert cache_root() == tmp_path / "mine"
+    monkeypatch.setenv("SHOWCASE_CACHE_DIR", "~/.cache/chiiki-showcase")  # as deploy.yml sets it
+    assert cache_root() == tmp_path / "home" / ".cache" / "chiiki-showcase"
+
+
+def test_the_deploy_workflow_caches_the_folder_the_build_uses() -> None:
+    workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "deploy.yml").read_text(encoding="utf-8"))
+    build = workflow["jobs"]["build"]
+    (cache,) = [step for step in build["steps"] if step.get("uses", "").startswith("actions/cache@")]
+    assert cache["with"]["path"] == build["env"]["SHOWCASE_CACHE_DIR"] == "~/.cache/chiiki-showcase"
+    assert cache["with"]["key"].endswith("${{ github.sha }}")  # a new entry per build, saved after pruning
+    assert "restore-keys" in cache["with"] and ".cache" not in cache["with"]["restore-keys"]
 
 
 def test_prune_keeps_what_is_used_and_files_being_written(tmp_path: Path) -> None:

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from showcase.outputs.images import PhotoJob, plan_variants, render_variants
+from showcase.outputs.images import plan_variants, render_variants
 from showcase.check.photos import MAX_ASPECT, MAX_PIXELS, MIN_SIDE, inspect_photo
 from showcase.check.problems import format_problem
 
