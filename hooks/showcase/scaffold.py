@@ -28,8 +28,8 @@ from pydantic import BaseModel
 from .collection import COLLECTIONS, load_entry
 from .problems import Problem
 from .record_template import case_template, profile_template
-from .scaffold_answers import (Check, Message, check_code, check_fields, check_line, check_prefecture, check_slug, check_text,
-                               check_year_month, choice)
+from .scaffold_answers import (Check, Message, check_code, check_fields, check_line, check_name_kana, check_prefecture,
+                               check_slug, check_text, check_year_month, choice)
 from .vocab import ACTIVITY_FIELDS, LEGAL_FORMS, PREFECTURE_BY_NAME, RMO_CATEGORIES
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
@@ -56,6 +56,8 @@ class Question:
 def _questions(kind: str) -> list[Question]:
     head = [
         Question("name", "--name", "名前" if kind == "profile" else "組織の名前", "name", check_line),
+        Question("name_kana", "--name-kana", "よみがな（ひらがな。例: やまだ たろう。省略するなら Enter）",
+                 "reading in hiragana (Enter to skip)", check_name_kana),
         Question("prefecture", "--prefecture", "都道府県（例: 山梨県）", "prefecture", check_prefecture),
         Question("municipality", "--municipality", "市区町村（例: 都留市）", "municipality", check_line),
         Question("municipality_code", "--municipality-code", "全国地方公共団体コード（6桁。5桁なら検査数字を補います）",

@@ -20,6 +20,8 @@ YEAR_MONTH_RE = re.compile(r"^(19|20)\d\d-(0[1-9]|1[0-2])$")
 SAFE_URL_RE = re.compile(r"^(https://[^\s<>\"']+|mailto:[^\s<>\"'@]+@[^\s<>\"'@]+)$", re.IGNORECASE)
 EMAIL_RE = re.compile(r"^[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}$")
 PHONE_RE = re.compile(r"^0\d{1,4}-\d{1,4}-\d{3,4}$")
+# よみがな (name_kana): hiragana (with ー and ゝゞ) and spaces, e.g. "やまだ たろう"; issue 16
+NAME_KANA_RE = re.compile(r"^[\u3041-\u3096\u309d\u309e\u30fc]+([ \u3000][\u3041-\u3096\u309d\u309e\u30fc]+)*$")
 
 Line = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=120)]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=4000)]
@@ -55,11 +57,19 @@ def _phone(value: str) -> str:
     return value
 
 
+def _name_kana(value: str) -> str:
+    if not NAME_KANA_RE.match(value):
+        raise ValueError("name_kana")
+    return value
+
+
 YearMonth = Annotated[str, AfterValidator(_year_month), Field(pattern=YEAR_MONTH_RE.pattern, examples=["2022-06"])]
 SafeUrl = Annotated[str, AfterValidator(_safe_url), Field(pattern=SAFE_URL_RE.pattern, examples=["https://example.jp/"])]
 MunicipalityCode = Annotated[str, AfterValidator(_municipality_code), Field(pattern=r"^\d{6}$", examples=["192040"])]
 Email = Annotated[str, AfterValidator(_email), Field(examples=["info@example.jp"])]
 Phone = Annotated[str, AfterValidator(_phone), Field(examples=["0742-93-0001"])]
+NameKana = Annotated[str, AfterValidator(_name_kana), Field(pattern=NAME_KANA_RE.pattern, max_length=120,
+                                                            examples=["やまだ たろう"])]
 Slug = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
 
 PrefectureName = Literal[tuple(p.name for p in PREFECTURES)]  # type: ignore[valid-type]
@@ -123,6 +133,7 @@ class Consent(Strict):
 
 class _Record(Strict):
     name: Line = Field(title="名前")
+    name_kana: Optional[NameKana] = Field(None, title="よみがな", description="名前の読み（ひらがなと空白）。五十音順の並べ替えと検索に使われます（任意）")
     prefecture: PrefectureName = Field(title="都道府県")
     municipality: Line = Field(title="市区町村", description="例: 都留市")
     municipality_code: MunicipalityCode = Field(title="全国地方公共団体コード", description="6桁（検査数字を含む）。例: 都留市は 192040")
