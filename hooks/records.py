@@ -20,6 +20,7 @@ from mkdocs.structure.pages import Page
 from showcase.compact_html import compact_html
 from showcase.problems import ContentError
 from showcase.preview import only_from_env
+from showcase.publish import write_site_files
 from showcase.site import SiteBuild, cache_root, content_root
 
 log = get_plugin_logger("showcase")
@@ -116,3 +117,9 @@ def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
         return output
     page.content = None
     return compact_html(output)
+
+
+def on_post_build(*, config: MkDocsConfig) -> None:
+    """The index pages' filter slices and card fragments (showcase.browse_slices)."""
+    count = write_site_files(Path(config.site_dir), build_of(config).browse_files())
+    log.info(f"{count} filter slices and card fragments")

@@ -10,14 +10,16 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator
 
 from .assets import og_image_path, photo_views, write_assets
+from .browse_slices import browse_files
 from .catalog import Catalog, build_catalog
 from .collector import collector_paused
 from .collection import load_collections
 from .problems import ContentError
 from .preview import preview_pages, preview_selection
+from .render.browse_form import BrowseForms
 from .render.cards import Cards
 from .render.environment import environment
 from .render.pages import PageSpec, render_page, site_pages
@@ -76,6 +78,7 @@ class SiteBuild:
         build = cls(root, catalog, preview_pages(pages, only) if only is not None else pages, cache_dir=cache_dir)  # type: ignore[arg-type]
         build.context["photos_for"] = photo_views(catalog.profiles + catalog.cases)
         build.context["cards"] = Cards(catalog)
+        build.context["browse_forms"] = BrowseForms(catalog)
         build.context["statistics"] = tables
         return build
 
@@ -95,6 +98,10 @@ class SiteBuild:
     def write_assets(self, site_dir: Path, workers: int = 2) -> dict[str, int]:
         cache = self.cache_dir or site_dir.parent / ".showcase-cache"
         return write_assets(self.catalog, site_dir, cache, workers)
+
+    def browse_files(self) -> Iterator[tuple[str, str]]:
+        """The index pages' filter slices and card fragments (:mod:`showcase.browse_slices`), as (path, text)."""
+        return browse_files(self.catalog, self.context["cards"])
 
     def search_docs(self) -> list[SearchDoc]:
         """What the search index holds of this build's own pages: the records and the statistics page."""
