@@ -24,7 +24,7 @@ from typing import Callable, Iterator
 from .catalog import Catalog
 from .collection import Entry
 from .compact_html import compact_html
-from .facets import COLLECTION_OF_KIND, FACETS, SORTS, Facet, sort_ranks
+from .facets import COLLECTION_OF_KIND, FACETS, SORTS, Facet, Option, sort_ranks
 from .publish import json_text
 
 BROWSE_DIR = "browse/"
@@ -44,44 +44,49 @@ def _cell(values: tuple[str, ...]) -> str | list[str]:
 def browse_files(catalog: Catalog, card_of: Callable[[Entry, str], str]) -> Iterator[tuple[str, str]]:
     """(site-relative path, text) of every slice and card fragment; ``card_of(entry, page_url)`` renders a card."""
     ranks = sort_ranks(catalog)
+    options = {facet.param: facet.options(catalog) for facet in FACETS}  # once: the municipalities are ~1,700
     for kind, entries in (("profile", catalog.profiles), ("case", catalog.cases)):
         collection = COLLECTION_OF_KIND[kind]
         facets = [facet for facet in FACETS if kind in facet.kinds]
         columns = ["slug", *(value for value, _label, _slug in SORTS[1:]), *(facet.key for facet in facets)]
         values = {entry.slug: [facet.values(catalog, entry) for facet in facets] for entry in entries}
-        rows = {entry.slug: [entry.slug, *ranks[(kind, entry.slug)], *map(_cell, values[entry.slug])] for entry in entries}
+        rows = {entry.slug: [entry.slug, *ranks[(kind, entry.slug)], *map(_cell, values[entry.slug])]
+                for entry in entries}
         yield slice_path(collection), _slice_text(columns, list(rows.values()))
         for position, (_value, _label, slug) in enumerate(SORTS[1:], start=1):
             order = sorted(entries, key=lambda entry: rows[entry.slug][position])
-            yield f"{BROWSE_DIR}{collection}/order/{slug}.json", json_text([entry.slug for entry in order], compact=True)
+            yield (f"{BROWSE_DIR}{collection}/order/{slug}.json",
+                   json_text([entry.slug for entry in order], compact=True))
         for index, facet in enumerate(facets):
             if facet.sliced:
-                yield from _facet_slices(catalog, collection, columns, facet, index, entries, values, rows, facets)
+                yield from _facet_slices(options, collection, columns, facet, index, entries, values, rows, facets)
         for entry in entries:
             yield entry.url + CARD_FILE, json_text({"html": compact_html(str(card_of(entry, entry.url)))}, compact=True)
 
 
-def _facet_slices(catalog: Catalog, collection: str, columns: list[str], facet: Facet, index: int, entries: list[Entry],
-                  values: dict[str, list[tuple[str, ...]]], rows: dict[str, list], facets: list[Facet]) -> Iterator[tuple[str, str]]:
+def _facet_slices(options: dict[str, list[Option]], collection: str, columns: list[str], facet: Facet, index: int,
+                  entries: list[Entry], values: dict[str, list[tuple[str, ...]]], rows: dict[str, list],
+                  facets: list[Facet]) -> Iterator[tuple[str, str]]:
     groups: dict[str, list[str]] = {}
     for entry in entries:
         for value in values[entry.slug][index]:
             groups.setdefault(value, []).append(entry.slug)
     narrowed = [(i, other) for i, other in enumerate(facets) if other.within == facet.param]
-    for option in facet.options(catalog):
+    for option in options[facet.param]:
         slugs = groups.get(option.value)
         if not slugs:
             continue
-        options: dict[str, list] = {}
+        narrower: dict[str, list] = {}
         if narrowed:
             for i, other in narrowed:
                 present: dict[str, int] = {}
                 for slug in slugs:
                     for value in values[slug][i]:
                         present[value] = present.get(value, 0) + 1
-                options[other.param] = [[o.value, o.slug, o.label, present[o.value]]
-                                        for o in other.options(catalog) if o.value in present]
-        yield slice_path(collection, facet.key, option.slug), _slice_text(columns, [rows[slug] for slug in slugs], options)
+                narrower[other.param] = [[o.value, o.slug, o.label, present[o.value]]
+                                         for o in options[other.param] if o.value in present]
+        yield (slice_path(collection, facet.key, option.slug),
+               _slice_text(columns, [rows[slug] for slug in slugs], narrower))
 
 
 def _slice_text(columns: list[str], rows: list[list], options: dict[str, list] | None = None) -> str:

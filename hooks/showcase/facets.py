@@ -45,12 +45,14 @@ class Facet:
 
 
 def _towns(catalog: Catalog) -> list[Option]:
-    return [Option(town.code, town.code, town.name) for pref in PREFECTURES for town in catalog.by_prefecture.get(pref.name, [])]
+    return [Option(town.code, town.code, town.name)
+            for pref in PREFECTURES for town in catalog.by_prefecture.get(pref.name, [])]
 
 
 FACETS: tuple[Facet, ...] = (
     Facet("種別", "kind", ("profile", "case"), lambda c, e: (KIND_LABELS[e.kind],),
-          lambda c: [Option(label, COLLECTION_OF_KIND[kind], label) for kind, label in KIND_LABELS.items()], sliced=False),
+          lambda c: [Option(label, COLLECTION_OF_KIND[kind], label) for kind, label in KIND_LABELS.items()],
+          sliced=False),
     Facet("都道府県", "prefecture", ("profile", "case"), lambda c, e: (e.record.prefecture,),
           lambda c: [Option(p.name, p.slug, p.name) for p in PREFECTURES]),
     Facet("市区町村", "municipality", ("profile", "case"), lambda c, e: (e.record.municipality_code,), _towns,

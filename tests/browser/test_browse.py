@@ -94,7 +94,8 @@ def _all_pages(page, site: str) -> list[str]:
     while page.locator("[data-cs-pages]:not([hidden]) a[rel=next]").count():
         shown = page.locator("[data-cs-count]").inner_text()
         page.locator("[data-cs-pages] a[rel=next]").click()
-        page.wait_for_function("(before) => document.querySelector('[data-cs-count]').textContent !== before", arg=shown)
+        page.wait_for_function("(before) => document.querySelector('[data-cs-count]').textContent !== before",
+                               arg=shown)
         urls += _visible_urls(page, site)
     return urls
 

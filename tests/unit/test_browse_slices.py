@@ -50,7 +50,8 @@ def test_newest_and_term_orders(tmp_path):
 
 def test_slices_hold_exactly_their_records(tmp_path):
     catalog = _catalog(tmp_path)
-    files = {path: json.loads(text) for path, text in browse_files(catalog, lambda entry, url: f"<article>{entry.slug}</article>")}
+    cards = browse_files(catalog, lambda entry, url: f"<article>{entry.slug}</article>")
+    files = {path: json.loads(text) for path, text in cards}
     yamanashi = files["browse/profiles/prefecture/yamanashi.json"]
     assert [row[0] for row in yamanashi["rows"]] == ["a-kanji", "b-kana", "d-later-kana"]
     assert yamanashi["constants"]["prefecture"] == "山梨県" and "prefecture" not in yamanashi["columns"]

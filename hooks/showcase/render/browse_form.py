@@ -54,7 +54,8 @@ def browse_form(catalog: Catalog, kind: str, extra: Any) -> dict[str, Any] | Non
     entries, fixed = _scope(catalog, kind, extra)
     facets = [_facet(catalog, facet, entries, fixed) for facet in FACETS if set(facet.kinds) & set(kinds)]
     has_profiles = any(entry.kind == "profile" for entry in entries)
-    return {"collections": [COLLECTION_OF_KIND[k] for k in kinds], "kinds": list(kinds), "fixed": fixed, "facets": facets, "perPage": PER_PAGE,
+    return {"collections": [COLLECTION_OF_KIND[k] for k in kinds], "kinds": list(kinds), "fixed": fixed,
+            "facets": facets, "perPage": PER_PAGE,
             "sorts": [[value, label, slug] for value, label, slug in SORTS if has_profiles or value not in TERM_SORTS],
             "sortParam": SORT_PARAM, "pageParam": PAGE_PARAM, "total": len(entries)}
 
