@@ -17,11 +17,11 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from showcase.compact_html import compact_html
-from showcase.problems import ContentError
-from showcase.preview import only_from_env
-from showcase.publish import write_site_files
-from showcase.site import SiteBuild, cache_root, content_root
+from showcase.check.problems import ContentError
+from showcase.cli.preview import only_from_env
+from showcase.outputs.files import write_site_files
+from showcase.pipeline.site_build import SiteBuild, cache_root, content_root
+from showcase.render.compact_html import compact_html
 
 log = get_plugin_logger("showcase")
 STATE_KEY = "showcase_build"
@@ -48,7 +48,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     repo = (config.repo_url or "").rstrip("/")
     build.context["contributing_url"] = f"{repo}/blob/main/CONTRIBUTING.md" if repo else ""
     config[STATE_KEY] = build
-    gc.freeze()  # the records live as long as the build: the collector need not walk them again (see showcase.collector)
+    gc.freeze()  # the records live as long as the build: the collector need not walk them again (see showcase.pipeline.collector)
     # A preview watches its own record folders, not 35,000 of them.
     folders = [root / f"{kind}s" / slug for kind, slug in sorted(only)] if only else [root / "profiles", root / "cases"]
     for folder in folders:
@@ -120,6 +120,6 @@ def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
 
 
 def on_post_build(*, config: MkDocsConfig) -> None:
-    """The index pages' filter slices and card fragments (showcase.browse_slices)."""
+    """The index pages' filter slices and card fragments (showcase.outputs.browse_slices)."""
     count = write_site_files(Path(config.site_dir), build_of(config).browse_files())
     log.info(f"{count} filter slices and card fragments")

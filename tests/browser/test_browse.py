@@ -47,7 +47,7 @@ class Corpus:
 @pytest.fixture(scope="session")
 def corpus_site(tmp_path_factory):
     """2,000 generated records (1,600 profiles, 400 cases), built once with the real configuration."""
-    from showcase.devtools.corpus import generate_corpus
+    from showcase_devtools.corpus import generate_corpus
 
     content = tmp_path_factory.mktemp("browse-corpus") / "content"
     generate_corpus(content, profiles=1600, cases=400, seed=16)

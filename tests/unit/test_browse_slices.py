@@ -1,14 +1,14 @@
-"""The index pages' facets, sort ranks, slices and forms (showcase.facets, showcase.browse_slices,
+"""The index pages' facets, sort ranks, slices and forms (showcase.catalog.facets, showcase.outputs.browse_slices,
 showcase.render.browse_form)."""
 
 from __future__ import annotations
 
 import json
 
-from showcase.browse_slices import CARD_FILE, browse_files
-from showcase.catalog import build_catalog
-from showcase.collection import load_collections
-from showcase.facets import SORTS, reading_key, sort_ranks
+from showcase.catalog.facets import SORTS, reading_key, sort_ranks
+from showcase.catalog.indexes import build_catalog
+from showcase.check.collection import load_collections
+from showcase.outputs.browse_slices import CARD_FILE, browse_files
 from showcase.render.browse_form import browse_form
 from tests.factories import case, make_site, profile
 

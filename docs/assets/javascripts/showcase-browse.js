@@ -1,6 +1,6 @@
 /* Index pages: filter and sort every record of the listing (issue 16).
    The form (partials/browse-form.html) describes its facets in JSON; the rows come from build-time slices
-   (showcase.browse_slices: one prefecture, municipality, field or status per file, or all.json for a sort of the
+   (showcase.outputs.browse_slices: one prefecture, municipality, field or status per file, or all.json for a sort of the
    whole list), the cards from each record's card.json: the server's own card markup.  Nothing is downloaded until
    a visitor filters or sorts.  The state lives in the address (?都道府県=長野県&並び順=新着&ページ=2), so reload,
    back and a shared link show the same view.  Without JavaScript the form stays hidden and the links filter. */

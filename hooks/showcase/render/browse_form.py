@@ -1,7 +1,7 @@
 """The filter-and-sort form of an index page: which facets it shows, their options and counts, what the page fixes.
 
 The form is rendered hidden into the page (``partials/facets.html``) with this description as JSON beside it;
-``showcase-browse.js`` shows it and filters with the build-time slices (:mod:`showcase.browse_slices`).
+``showcase-browse.js`` shows it and filters with the build-time slices (:mod:`showcase.outputs.browse_slices`).
 Counts are those of the page's own records, computed once per listing (not once per page of it).
 """
 
@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..catalog import Catalog
-from ..collection import Entry
-from ..facets import COLLECTION_OF_KIND, FACETS, PAGE_PARAM, SORT_PARAM, SORTS, TERM_SORTS, Facet
-from .pages import PER_PAGE
+from showcase.catalog.facets import COLLECTION_OF_KIND, FACETS, PAGE_PARAM, SORT_PARAM, SORTS, TERM_SORTS, Facet
+from showcase.catalog.indexes import Catalog
+from showcase.check.collection import Entry
+from showcase.render.pages import PER_PAGE
 
 LISTING_KINDS = {"profiles": ("profile",), "cases": ("case",), "prefecture": ("profile", "case"),
                  "municipality": ("profile", "case")}
