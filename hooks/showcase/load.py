@@ -33,7 +33,7 @@ from typing import Any
 
 import yaml
 
-from .load_events import MAX_DEPTH, Fallback, Loc, Reject, bad_character, compose, dotted
+from .load_events import MAX_DEPTH, Fallback, Loc, Reject, bad_character, character_problem, compose, dotted
 from .load_hints import unindented_block_line
 from .load_lines import read_lines
 from .problems import Problem
@@ -213,9 +213,7 @@ def _prescan(text: str, doc: Document) -> bool:
     index = bad_character(text)
     if index >= 0:
         line, col = _line_col(text, index)
-        doc.problems.append(Problem(doc.path, line, col, "", f"使えない制御文字 U+{ord(text[index]):04X} があります",
-                                    f"control character U+{ord(text[index]):04X} is not allowed",
-                                    "その文字を削除してください", "delete that character"))
+        doc.problems.append(character_problem(doc.path, line, col, (), text[index]))
         return False
     if text.count("[") + text.count("{") <= MAX_DEPTH:
         return True  # too few brackets to nest too deep: skip the scan

@@ -31,6 +31,11 @@ BAD_PROFILES: dict[str, str] = {
     "deep-nesting": GOOD.replace("hometown: 東京都", "hometown: " + "[" * 100000),
     "lone-surrogate": GOOD.replace("hometown: 東京都", 'hometown: "\\ud800"'),
     "control-character": GOOD.replace("hometown: 東京都", "hometown: 東京\x07都"),
+    # Issue 20: a noncharacter made feed.xml not well-formed; a bidi override made an address display as another.
+    "noncharacter": GOOD.replace("hometown: 東京都", "hometown: 東京\ufffe都"),
+    "noncharacter-escaped": GOOD.replace("hometown: 東京都", 'hometown: "東京\\uFFFE都"'),
+    "bidi-control": GOOD + "links:\n- label: 町の公式サイト\n  url: https://evil.example/#\u202Epj.gl.nwot\n",
+    "bidi-control-escaped": GOOD + 'links:\n- label: 町の公式サイト\n  url: "https://evil.example/#\\u202Epj.gl.nwot"\n',
     "javascript-link": GOOD + "links:\n- label: 危険\n  url: javascript:alert(1)\n",
     "http-link": GOOD + "links:\n- label: 古いサイト\n  url: http://example.jp/\n",
     "data-link": GOOD + "links:\n- label: データ\n  url: data:text/html,<script>alert(1)</script>\n",
