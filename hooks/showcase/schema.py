@@ -74,7 +74,12 @@ class Strict(BaseModel):
 
 class Link(Strict):
     label: Line = Field(title="表示名", description="リンクの名前（例: Instagram、活動ブログ）")
-    url: SafeUrl = Field(title="URL", description="https:// または mailto: で始まる URL")
+    url: SafeUrl = Field(title="URL", description="https:// または mailto: で始まる URL（mailto: はその人のページにだけ表示されます）")
+
+    @property
+    def is_contact(self) -> bool:
+        """A ``mailto:`` link is contact data, like ``contact.email``: see :attr:`_Record.public_links`."""
+        return self.url[:7].lower() == "mailto:"
 
 
 class Photo(Strict):
@@ -130,6 +135,12 @@ class _Record(Strict):
     photos: list[Photo] = Field(default_factory=list, title="写真", max_length=12)
     sources: list[Source] = Field(default_factory=list, title="出典")
     published: YearMonth = Field(title="掲載年月", description="このサイトに掲載した年月（YYYY-MM）。新着フィードに使われます")
+
+    @property
+    def public_links(self) -> list[Link]:
+        """The links every output may carry. A ``mailto:`` link is contact data: only the record's own page shows
+        it (like ``contact.email``); bulk exports, search, the feed and embeds ask for these instead of ``links``."""
+        return [link for link in self.links if not link.is_contact]
 
 
 class ProfileRecord(_Record):
