@@ -12,7 +12,7 @@ import re
 import unicodedata
 from typing import Callable, Sequence
 
-from .collection import RESERVED_SLUGS, SLUG_RE
+from .collection import folder_name_refusal
 from .schema import YEAR_MONTH_RE
 from .vocab import ACTIVITY_FIELDS, PREFECTURES, is_valid_municipality_code, municipality_check_digit
 
@@ -25,11 +25,8 @@ def _ok(value: str) -> tuple[str, None]:
 
 
 def check_slug(value: str) -> tuple[str, None] | tuple[None, Message]:
-    if SLUG_RE.match(value) and value not in RESERVED_SLUGS and len(value) <= 80:
-        return _ok(value)
-    return None, (f"フォルダ名「{value}」は URL に使えません", f"folder name '{value}' cannot be used as a URL",
-                  "半角英小文字・数字・ハイフンだけにしてください（例: yamada-taro）",
-                  "use lowercase a-z, digits and hyphens only (e.g. yamada-taro)")
+    refusal = folder_name_refusal(value)
+    return _ok(value) if refusal is None else (None, refusal)
 
 
 def check_line(value: str) -> tuple[str, None] | tuple[None, Message]:

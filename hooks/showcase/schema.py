@@ -60,7 +60,9 @@ SafeUrl = Annotated[str, AfterValidator(_safe_url), Field(pattern=SAFE_URL_RE.pa
 MunicipalityCode = Annotated[str, AfterValidator(_municipality_code), Field(pattern=r"^\d{6}$", examples=["192040"])]
 Email = Annotated[str, AfterValidator(_email), Field(examples=["info@example.jp"])]
 Phone = Annotated[str, AfterValidator(_phone), Field(examples=["0742-93-0001"])]
-Slug = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
+SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+MAX_SLUG_LENGTH = 64  # a folder name, a URL segment and part of temp and cache file names (255 bytes at most)
+Slug = Annotated[str, Field(pattern=SLUG_PATTERN, max_length=MAX_SLUG_LENGTH)]
 
 PrefectureName = Literal[tuple(p.name for p in PREFECTURES)]  # type: ignore[valid-type]
 ActivityField = Literal[tuple(ACTIVITY_FIELDS)]  # type: ignore[valid-type]

@@ -72,6 +72,16 @@ def test_slug_collision_after_folding(tmp_path):
     assert_golden("slug-collision", format_report(load_collections(root, workers=1).problems))
 
 
+def test_a_slug_too_long_for_the_build_is_refused(tmp_path):
+    """Issue 20, finding 6: a 240-character folder name passed, then the build died (OSError: File name too long)."""
+    root = make_site(tmp_path, profiles={}, cases={})
+    write_record(root, "profile", "a" * 240, profile())
+    write_record(root, "profile", "b" * 64, profile())  # at the limit: fine
+    result = load_collections(root, workers=1)
+    assert [e.slug for e in result.profiles] == ["b" * 64]
+    assert_golden("slug-too-long", format_report(result.problems))
+
+
 def test_symlinked_photo(tmp_path):
     root = make_site(tmp_path, profiles={"linked": GOOD + "photos:\n- file: photo.jpg\n  alt: 活動の様子\n"}, cases={})
     real = tmp_path / "elsewhere.jpg"
