@@ -17,6 +17,7 @@ from typing import Any, Callable, Iterable
 
 from .catalog import Catalog
 from .collection import Entry
+from .headers import EMBED_META_POLICY
 from .markup import plain_text
 from .publish import absolute, json_text
 from .render.environment import render_template
@@ -171,7 +172,8 @@ def _newest_first(entries: list[Entry]) -> list[Entry]:
 
 
 def _render_view(view: EmbedView, catalog: Catalog, context: dict[str, Any], site_url: str) -> str:
-    common = dict(view=view, catalog=catalog, canonical=absolute(site_url, view.page_url.split("#")[0]), **context)
+    common = dict(view=view, catalog=catalog, canonical=absolute(site_url, view.page_url.split("#")[0]),
+                  content_security_policy=EMBED_META_POLICY, **context)
     if view.kind in {"profile", "case"}:
         entry: Entry = view.subject
         photos = context.get("photos_for", {}).get(entry.source, [])

@@ -18,6 +18,7 @@ import pytest
 from PIL import Image
 
 from showcase.embeds import SANDBOX, EmbedView, loader_snippet
+from tests.browser.conftest import StaticServer
 from tests.factories import case, make_site, profile
 from tests.headers_file import headers_for, parse_headers
 from tests.integration.sitebuild import mkdocs_build
@@ -67,7 +68,7 @@ class Server:
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory):
+def built(tmp_path_factory):
     content = tmp_path_factory.mktemp("content")
     make_site(content, profiles={
         "hanako": profile(photos=[{"file": "katsudou.jpg", "alt": "朝市の様子"}]),
@@ -78,7 +79,12 @@ def site(tmp_path_factory):
     out = tmp_path_factory.mktemp("embed-site") / "site"
     result = mkdocs_build(content, out)
     assert result.returncode == 0, result.stdout + result.stderr
-    server = Server(out)
+    return out
+
+
+@pytest.fixture(scope="module")
+def site(built):
+    server = Server(built)
     yield server.url
     server.close()
 
@@ -376,3 +382,27 @@ def test_embed_block_without_javascript_keeps_the_code_and_a_preview_link(browse
         assert page.locator(".cs-embed__preview a").get_attribute("href") == "../../embed/municipalities/192040/"
     finally:
         context.close()
+
+
+def test_without_the_headers_file_the_views_own_policy_blocks_injected_script(browser, built):
+    """Issue 20, finding 12: GitHub Pages ignores _headers; the <meta> CSP still keeps a view to our own origin."""
+    view = built / "embed" / "profiles" / "hanako"
+    injected = (view / "index.html").read_text(encoding="utf-8").replace(
+        "<main", '<script>document.documentElement.dataset.injected = "ran"</script><main', 1)
+    (view / "injected.html").write_text(injected, encoding="utf-8")
+    server = StaticServer(built)  # sends no Content-Security-Policy header, like GitHub Pages
+    context = browser.new_context(locale="ja-JP")
+    try:
+        page = context.new_page()
+        violations: list[str] = []
+        page.on("console", lambda message: violations.append(message.text) if message.type == "error" else None)
+        response = page.goto(server.url + "embed/profiles/hanako/")
+        assert "content-security-policy" not in response.headers
+        assert page.locator("h1").inner_text() == "試験 花子" and violations == []  # the view itself obeys its policy
+        page.goto(server.url + "embed/profiles/hanako/injected.html")
+        assert page.locator("h1").inner_text() == "試験 花子"
+        assert page.evaluate("document.documentElement.dataset.injected") is None
+        assert any("Content Security Policy" in text for text in violations)
+    finally:
+        context.close()
+        server.close()
