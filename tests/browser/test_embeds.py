@@ -176,12 +176,24 @@ def _frame_height(page, selector: str) -> float:
 
 
 def _settle(page, selector: str) -> int:
-    """Wait until the iframe is as tall as its content; return that height."""
+    """Wait until the iframe is as tall as its content, at the iframe's current width; return that height.
+
+    The embed is a cross-origin iframe, laid out in its own renderer: after the host page is resized, the frame
+    learns its new width a moment later.  Until then its content still measures the old height, which the iframe
+    already has, so "iframe as tall as content" holds for a stale pair (issue 20: 458 px, the 375 px height, after
+    the resize back to 1280 px, about one run in three on a busy machine).  So the pair counts only once the frame
+    lays out at the width its iframe has now, and only when two polls in a row agree.
+    """
     frame = _frame(page, selector)
+    last = None
     for _ in range(100):
-        content = _content_height(frame)
-        if abs(_frame_height(page, selector) - content) <= 2:
+        width = page.eval_on_selector(selector, "el => el.clientWidth")
+        laid_out_at = frame.evaluate("window.innerWidth")
+        content, height = _content_height(frame), _frame_height(page, selector)
+        state = (content, height) if abs(laid_out_at - width) <= 1 and abs(height - content) <= 2 else None
+        if state is not None and state == last:
             return content
+        last = state
         page.wait_for_timeout(100)
     pytest.fail(f"{selector}: iframe {_frame_height(page, selector)}px, content {_content_height(frame)}px")
 
