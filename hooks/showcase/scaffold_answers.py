@@ -13,6 +13,7 @@ import unicodedata
 from typing import Callable, Sequence
 
 from .collection import folder_name_refusal
+from .load_events import bad_character, character_problem
 from .schema import YEAR_MONTH_RE
 from .vocab import ACTIVITY_FIELDS, PREFECTURES, is_valid_municipality_code, municipality_check_digit
 
@@ -29,8 +30,20 @@ def check_slug(value: str) -> tuple[str, None] | tuple[None, Message]:
     return _ok(value) if refusal is None else (None, refusal)
 
 
+def _refused_character(value: str) -> Message | None:
+    """The validator's character rule (control, noncharacter, bidi control), so an answer never makes a bad record."""
+    index = bad_character(value)
+    if index < 0:
+        return None
+    problem = character_problem("", 1, index + 1, (), value[index])
+    return problem.ja, problem.en, problem.hint_ja, problem.hint_en
+
+
 def check_line(value: str) -> tuple[str, None] | tuple[None, Message]:
     value = value.strip()
+    refused = _refused_character(value)
+    if refused is not None:
+        return None, refused
     if 0 < len(value) <= 120 and not re.search(r"[\x00-\x1f\x7f-\x9f]", value):
         return _ok(value)
     return None, ("1行（120文字まで）で書いてください", "write one line of at most 120 characters", "", "")
@@ -38,6 +51,9 @@ def check_line(value: str) -> tuple[str, None] | tuple[None, Message]:
 
 def check_text(value: str) -> tuple[str, None] | tuple[None, Message]:
     value = value.replace("\r\n", "\n").strip()
+    refused = _refused_character(value)
+    if refused is not None:
+        return None, refused
     if 0 < len(value) <= 4000:
         return _ok(value)
     return None, ("4000文字までで書いてください", "write at most 4000 characters", "", "")
