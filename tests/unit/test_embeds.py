@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from showcase.catalog import build_catalog
-from showcase.collection import load_collections
-from showcase.embeds import (SANDBOX, embed_context, embed_views, iframe_snippet, loader_snippet, oembed_document,
+from showcase.catalog.indexes import build_catalog
+from showcase.check.collection import load_collections
+from showcase.outputs.embeds import (SANDBOX, embed_context, embed_views, iframe_snippet, loader_snippet, oembed_document,
                              render_embeds, view_for_page)
 from showcase.render.pages import render_page, site_pages
 from tests.factories import case, make_site, profile
@@ -181,7 +181,7 @@ def test_scripts_are_small_and_never_touch_storage():
 
 def test_every_view_carries_the_header_policy_in_a_meta_tag_minus_what_meta_cannot_set(files):
     """Issue 20, finding 12: GitHub Pages sends no _headers, so the views carry their own CSP (one source of truth)."""
-    from showcase.headers import EMBED_META_POLICY, EMBED_POLICY
+    from showcase.outputs.headers import EMBED_META_POLICY, EMBED_POLICY
 
     assert EMBED_META_POLICY == EMBED_POLICY.replace("; frame-ancestors *", "")
     assert "frame-ancestors" not in EMBED_META_POLICY and "default-src 'none'" in EMBED_META_POLICY

@@ -8,11 +8,11 @@ import json
 
 import pytest
 
-from showcase.catalog import build_catalog
-from showcase.collection import load_collections
-from showcase.exports import ATTRIBUTION, LICENSE, csv_columns, data_links_for, export_files
+from showcase.catalog.indexes import build_catalog
+from showcase.check.collection import load_collections
+from showcase.content.schema import ProfileRecord
+from showcase.outputs.open_data import ATTRIBUTION, LICENSE, csv_columns, data_links_for, export_files
 from showcase.render.pages import site_pages
-from showcase.schema import ProfileRecord
 from tests.factories import case, make_site, profile
 
 SITE = "https://example.jp/showcase/"
@@ -139,7 +139,10 @@ def test_places_statistics_and_index(catalog, files):
     assert [p["slug"] for p in tsuru["cases"]] == ["kyogikai"]
     counts = {p["name"]: (p["profiles"], p["cases"]) for p in json.loads(files["data/prefectures.json"])["prefectures"]}
     assert counts["山梨県"] == (2, 1) and counts["沖縄県"] == (0, 0)
+    listed = json.loads(files["data/municipalities.json"])  # the whole official list, for the contribution form
+    assert sum(len(p["municipalities"]) for p in listed["prefectures"]) == 1741
     index = json.loads(files["data/index.json"])
+    assert "data/municipalities.json" in {f["path"] for f in index["files"]}
     assert {f["path"] for f in index["files"]} == set(files) - {"data/index.json"} | {"data/statistics/rmo-growth.csv",
                                                                                      "data/statistics/rmo-growth.json"}
 

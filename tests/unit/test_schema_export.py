@@ -1,7 +1,7 @@
 import json
 from pathlib import Path
 
-from showcase.schema_export import schema_documents
+from showcase.content.schema_export import schema_documents
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -22,8 +22,8 @@ def test_schema_forbids_unknown_keys_and_lists_vocabularies():
 
 def test_slugs_have_the_validators_length_limit():
     """Issue 20, finding 6: the folder name rule (64 characters) holds for references to folders too."""
-    from showcase.collection import folder_name_refusal
-    from showcase.scaffold_answers import check_slug
+    from showcase.check.collection import folder_name_refusal
+    from showcase.cli.scaffold_answers import check_slug
 
     profile = json.loads(schema_documents()["profile.schema.json"])
     assert profile["properties"]["related_cases"]["items"]["maxLength"] == 64
