@@ -145,6 +145,17 @@ def problems_of(text: str) -> list[str]:
     return [format_problem(p) for p in problems]
 
 
+def test_a_statistics_file_goes_through_the_same_character_rule(tmp_path):
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "rmo-x.yml").write_text(HEAD + "  - {fiscal_year: 2016, era: 平成28年度\ufffe, organisations: 3071}\n", encoding="utf-8")
+    tables, problems = load_statistics(data, tmp_path)
+    assert tables == {}
+    assert [format_problem(p) for p in problems] == [
+        "data/rmo-x.yml:7:36: 文字ではない符号 U+FFFE（非文字）があります / noncharacter U+FFFE is not allowed "
+        "（対処: その文字を削除してください / Fix: delete that character）"]
+
+
 def test_missing_year():
     assert problems_of(HEAD + "  - {fiscal_year: 2016, era: 平成28年度, organisations: 3071}\n"
                               "  - {fiscal_year: 2018, era: 平成30年度, organisations: 4787}\n") == [
