@@ -23,6 +23,7 @@ import logging
 import os
 import sys
 import platform
+import sys
 from contextlib import nullcontext
 from dataclasses import dataclass
 from pathlib import Path
@@ -51,7 +52,7 @@ from showcase.outputs.headers import site_headers_file
 from showcase.outputs.icon_sprite import IconSprite
 from showcase.outputs.open_data import export_files
 from showcase.pipeline.collector import keep_for_build, keep_until_exit, release_build
-from showcase.pipeline.site_build import SiteBuild, cache_root, content_root
+from showcase.pipeline.site_build import SiteBuild, content_root
 from showcase.pipeline.timings import TIMINGS_ENV, StageClock
 from showcase.render.compact_html import compact_html
 from showcase.render.error_page import error_site
@@ -64,6 +65,7 @@ from showcase.search.pagefind import PagefindRun
 log = get_plugin_logger("showcase")
 QUALITY_RESULTS = Path("quality") / "a11y-results.json"  # tests/gates writes it; docs/accessibility.md shows it
 SPRITE_PATH = "assets/images/icons.svg"
+HOOKS_DIR = str(Path(__file__).resolve().parent)
 
 
 @dataclass
@@ -109,6 +111,11 @@ def on_startup(*, command: str, dirty: bool) -> None:
 # -- load → check → catalog ------------------------------------------------------------------------------------
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    # MkDocs puts hooks/ on sys.path only while it imports a hook; the photo workers are spawned processes, which
+    # import `showcase` through the parent's sys.path.  Keeping hooks/ there makes a plain
+    # `pip install -r requirements.txt && mkdocs build` work without `pip install -e .` (issue 20, finding 9).
+    if HOOKS_DIR not in sys.path:
+        sys.path.append(HOOKS_DIR)
     release_build()  # an earlier `mkdocs serve` build's state: the collector may free it now
     clock = StageClock() if os.environ.get(TIMINGS_ENV) else None
     repo = Path(config.config_file_path).parent
@@ -117,7 +124,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     with clock.span("load") if clock else nullcontext():
         try:
             only = only_from_env(root)  # scripts/preview: just these records and the pages listing them
-            site = SiteBuild.load(root, cache_dir=cache_root(repo / ".cache"), data_dir=repo / "data", only=only,
+            site = SiteBuild.load(root, data_dir=repo / "data", only=only,  # cache: build_cache.cache_root()
                                   site_url=config.site_url or "", repo_url=config.repo_url or "")
         except ValueError as error:  # a bad $SHOWCASE_ONLY
             raise PluginError(str(error)) from None
@@ -160,7 +167,7 @@ def _error_build(config: MkDocsConfig, error: ContentError, root: Path, repo: Pa
     config.validation.nav.not_found = logging.DEBUG  # the nav's pages are dropped on purpose (on_files)
     config.validation.nav.omitted_files = logging.DEBUG
     try:
-        return SiteBuild.load(root, cache_dir=cache_root(repo / ".cache"), data_dir=repo / "data", only=set(),
+        return SiteBuild.load(root, data_dir=repo / "data", only=set(),
                               site_url=config.site_url or "", repo_url=config.repo_url or "")
     except ContentError as also:  # the statistics tables (data/) are broken too: no site at all, as in a build
         raise PluginError(f"掲載データに {len(also.problems)} 件の問題があります / {len(also.problems)} problem(s) in data/\n"
@@ -352,6 +359,11 @@ def on_post_build(*, config: MkDocsConfig) -> None:
         files[FEED_PATH] = render_feed(site.catalog, site_url=site_url, site_name=config.site_name)
         write_site_files(site_dir, files)
     log.info(f"{len(files)} open data files and the feed")
+    # [browse] the index pages' filter slices and card fragments (showcase.outputs.browse_slices)
+    if build.problems is None:
+        with build.timed("browse"):
+            count = write_site_files(site_dir, site.browse_files())
+        log.info(f"{count} filter slices and card fragments")
     # [page_writer] the forked children's shares of the pages
     writer = build.writer
     assert writer is not None

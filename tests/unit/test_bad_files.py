@@ -48,5 +48,5 @@ def test_validate_and_build_fail_on_misplaced_files(tmp_path, capsys):
     from showcase.cli.validate import main
     root = make_site(tmp_path / "content", profiles={}, cases={})
     (root / "profiles" / "sato-kenta.yml").write_text(GOOD, encoding="utf-8")
-    code = main(["--content-root", str(root), "--cache-dir", str(tmp_path / "facts"), "--workers", "1"])
+    code = main(["--content-root", str(root), "--workers", "1"])
     assert code == 1 and capsys.readouterr().out.startswith("profiles/sato-kenta.yml:1:1: ")

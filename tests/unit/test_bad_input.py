@@ -46,6 +46,7 @@ BAD_PROFILES: dict[str, str] = {
     "many-problems": GOOD.replace("hometown:", "hometwon:").replace("prefecture: 山梨県", "prefecture: 山梨").replace("start: 2023-04", "start: 2023-4"),
     "photo-outside-folder": GOOD + "photos:\n- file: ../../cases/other/photo.jpg\n  alt: 写真\n",
     "photo-missing-alt": GOOD + "photos:\n- file: photo.jpg\n",
+    "katakana-reading": GOOD.replace("name: 試験 花子", "name: 試験 花子\nname_kana: シケン ハナコ"),
 }
 
 

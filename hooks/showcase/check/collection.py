@@ -110,8 +110,8 @@ def discover(root: Path) -> tuple[list[tuple[Kind, str, str]], list[Problem]]:
 _KEEP_MARKS = frozenset({"related_cases", "related_profiles", "municipality", "municipality_code", "photos"})
 
 
-def check_photos(doc: Document, record_dir: Path, photos: list[tuple[int, Photo]],
-                 cache_dir: Path | None) -> tuple[list[PhotoRef], list[Problem]]:
+def check_photos(doc: Document, record_dir: Path,
+                 photos: list[tuple[int, Photo]]) -> tuple[list[PhotoRef], list[Problem]]:
     """Check each (index in ``photos:``, photo) of a record: its path, then the file itself."""
     refs, problems = [], []
     for index, photo in photos:
@@ -122,7 +122,7 @@ def check_photos(doc: Document, record_dir: Path, photos: list[tuple[int, Photo]
         problems.extend(found)
         if path is None:
             continue
-        info, found = inspect_photo(path, doc.path, line, col, where, cache_dir=cache_dir)
+        info, found = inspect_photo(path, doc.path, line, col, where)
         problems.extend(found)
         if info is not None:
             refs.append(PhotoRef(photo, info, path))
@@ -141,7 +141,7 @@ def _photos_listed(data: object) -> list[tuple[int, Photo]]:
     return listed
 
 
-def load_entry(root: Path, kind: Kind, slug: str, yaml_path: Path, cache_dir: Path | None = None) -> tuple[Entry | None, list[Problem]]:
+def load_entry(root: Path, kind: Kind, slug: str, yaml_path: Path) -> tuple[Entry | None, list[Problem]]:
     dirname, filename, model = COLLECTIONS[kind]
     source = f"{dirname}/{slug}/{filename}"
     doc = load_document(yaml_path, source)
@@ -152,7 +152,7 @@ def load_entry(root: Path, kind: Kind, slug: str, yaml_path: Path, cache_dir: Pa
     folder = yaml_path.parent
     # The photos are checked whatever else is wrong, so that every problem comes in one run.
     listed = list(enumerate(record.photos)) if record is not None else _photos_listed(doc.data)
-    photos, photo_problems = check_photos(doc, folder, listed, cache_dir) if listed else ([], [])
+    photos, photo_problems = check_photos(doc, folder, listed) if listed else ([], [])
     problems += photo_problems
     if record is None or problems:
         return None, problems
@@ -180,32 +180,31 @@ def cross_ref(entry: Entry) -> CrossRef:
     return CrossRef(entry.kind, entry.slug, entry.source, tuple(getattr(record, key)), marks)
 
 
-def _load_chunk(args: tuple[str, str | None, list[tuple[Kind, str, str]], bool]) -> tuple[list, list[Problem]]:
-    root, cache_dir, items, slim = args
+def _load_chunk(args: tuple[str, list[tuple[Kind, str, str]], bool]) -> tuple[list, list[Problem]]:
+    root, items, slim = args
     entries: list = []
     problems: list[Problem] = []
-    root_path, cache_path = Path(root), Path(cache_dir) if cache_dir else None
+    root_path = Path(root)
     with collector_paused():
         for kind, slug, path in items:
-            entry, found = load_entry(root_path, kind, slug, Path(path), cache_path)
+            entry, found = load_entry(root_path, kind, slug, Path(path))
             problems.extend(found)
             if entry is not None:
                 entries.append(cross_ref(entry) if slim else entry)
     return entries, problems
 
 
-def _load_found(root: Path, found: list[tuple[Kind, str, str]], workers: int | None, cache_dir: Path | None,
+def _load_found(root: Path, found: list[tuple[Kind, str, str]], workers: int | None,
                 slim: bool) -> tuple[list, list[Problem]]:
     """Load the found records, in chunks on ``workers`` processes; Entries, or CrossRefs when ``slim``."""
     workers = workers if workers is not None else min(2, os.cpu_count() or 1)
     items = list(found)
-    cache = str(cache_dir) if cache_dir else None
     if workers <= 1 or len(items) < 500:
-        return _load_chunk((str(root), cache, items, slim))
+        return _load_chunk((str(root), items, slim))
     entries: list = []
     problems: list[Problem] = []
     size = max(200, len(items) // (workers * 32))  # small chunks: the last one to finish keeps one core busy alone
-    chunks = [(str(root), cache, items[i:i + size], slim) for i in range(0, len(items), size)]
+    chunks = [(str(root), items[i:i + size], slim) for i in range(0, len(items), size)]
     with ProcessPoolExecutor(max_workers=workers) as pool, collector_paused():
         for chunk_entries, chunk_problems in pool.map(_load_chunk, chunks):
             entries.extend(chunk_entries)
@@ -213,7 +212,7 @@ def _load_found(root: Path, found: list[tuple[Kind, str, str]], workers: int | N
     return entries, problems
 
 
-def load_collections(root: Path, workers: int | None = None, cache_dir: Path | None = None,
+def load_collections(root: Path, workers: int | None = None,
                      only: set[tuple[Kind, str]] | None = None) -> LoadResult:
     """Load every record under ``root``; all problems, in file order.
 
@@ -226,7 +225,7 @@ def load_collections(root: Path, workers: int | None = None, cache_dir: Path | N
         known = {kind: {slug for k, slug, _path in found if k == kind} for kind in COLLECTIONS}
         found = [item for item in found if (item[0], item[1]) in only]
         problems = []  # folders that cannot be records are reported by a full build, not by a preview
-    entries, found_problems = _load_found(root, found, workers, cache_dir, slim=False)
+    entries, found_problems = _load_found(root, found, workers, slim=False)
     problems.extend(found_problems)
     profiles = [e for e in entries if e.kind == "profile"]
     cases = [e for e in entries if e.kind == "case"]
@@ -239,7 +238,7 @@ class CheckResult(NamedTuple):
     records: int  # how many record folders were checked
 
 
-def check_collections(root: Path, workers: int | None = None, cache_dir: Path | None = None,
+def check_collections(root: Path, workers: int | None = None,
                       selected: Callable[[str], bool] | None = None) -> CheckResult:
     """The problems :func:`load_collections` reports, without sending whole records between processes.
 
@@ -253,7 +252,7 @@ def check_collections(root: Path, workers: int | None = None, cache_dir: Path | 
         known = {kind: {slug for k, slug, _path in found if k == kind} for kind in COLLECTIONS}
         found = [item for item in found if selected(f"{COLLECTIONS[item[0]][0]}/{item[1]}/{COLLECTIONS[item[0]][1]}")]
         problems = [problem for problem in problems if selected(problem.path)]
-    refs, found_problems = _load_found(root, found, workers, cache_dir, slim=True)
+    refs, found_problems = _load_found(root, found, workers, slim=True)
     return CheckResult(problems + found_problems + check_links(refs, known), len(found))
 
 

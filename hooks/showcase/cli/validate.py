@@ -43,8 +43,6 @@ def _parser() -> argparse.ArgumentParser:
                         help="text（既定）か github（GitHub Actions の注釈） / text (default) or GitHub Actions annotations")
     parser.add_argument("--content-root", type=Path, default=None,
                         help=f"profiles/ と cases/ のあるフォルダ（既定: ${CONTENT_ENV} かリポジトリ） / folder holding profiles/ and cases/")
-    parser.add_argument("--cache-dir", type=Path, default=None,
-                        help="写真の検査結果のキャッシュ（既定: <リポジトリ>/.cache/photo-facts、ビルドと共用）")
     parser.add_argument("--workers", type=int, default=None, help=argparse.SUPPRESS)
     return parser
 
@@ -97,14 +95,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not root.is_dir():
         print(f"scripts/validate: フォルダ「{root}」がありません / content root {root} does not exist", file=sys.stderr)
         return 2
-    cache_dir = args.cache_dir or REPO_ROOT / ".cache" / "photo-facts"
     selection = select_records(root, args.paths) if args.paths else Selection(everything=True)
     problems, records = list(selection.problems), 0
     if selection.removed:
         print("削除されたレコードがあるため、リンク切れがないか全件を確認します / a record was removed: checking every record for links to it",
               file=sys.stderr)
     if selection.everything or selection.folders:
-        result = check_collections(root, workers=args.workers, cache_dir=cache_dir,
+        result = check_collections(root, workers=args.workers,
                                    selected=None if selection.everything else selection)
         problems, records = problems + result.problems, result.records
     if problems:
