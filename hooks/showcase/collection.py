@@ -29,6 +29,10 @@ COLLECTIONS: dict[Kind, tuple[str, str, type]] = {
 }
 SLUG_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 RESERVED_SLUGS = {"page", "status", "index", "embed", "data"}
+# Also the contribute form's message for a folder name it cannot use (showcase.render.contribute).
+FOLDER_NAME_MESSAGE = ("フォルダ名「{name}」は URL に使えません", "folder name '{name}' cannot be used as a URL",
+                       "半角英小文字・数字・ハイフンだけにしてください（例: yamada-taro）",
+                       "use lowercase a-z, digits and hyphens only (e.g. yamada-taro)")
 
 
 @dataclass(frozen=True)
@@ -90,10 +94,7 @@ def discover(root: Path) -> tuple[list[tuple[Kind, str, str]], list[Problem]]:
                 continue
             folded[key] = item.name
             if not SLUG_RE.match(item.name) or item.name in RESERVED_SLUGS:
-                problems.append(Problem(f"{where}/{filename}", 1, 1, "", f"フォルダ名「{item.name}」は URL に使えません",
-                                        f"folder name '{item.name}' cannot be used as a URL",
-                                        "半角英小文字・数字・ハイフンだけにしてください（例: yamada-taro）",
-                                        "use lowercase a-z, digits and hyphens only (e.g. yamada-taro)"))
+                problems.append(Problem(f"{where}/{filename}", 1, 1, "", *(text.format(name=item.name) for text in FOLDER_NAME_MESSAGE)))
                 continue
             # os.path, not pathlib, and no stat here: this runs once per record, before the workers start.
             # load_entry reports a missing file.

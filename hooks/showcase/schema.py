@@ -21,6 +21,10 @@ SAFE_URL_RE = re.compile(r"^(https://[^\s<>\"']+|mailto:[^\s<>\"'@]+@[^\s<>\"'@]
 EMAIL_RE = re.compile(r"^[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}$")
 PHONE_RE = re.compile(r"^0\d{1,4}-\d{1,4}-\d{3,4}$")
 
+# Dates that must come in order, beyond what JSON Schema can say: group → (earlier key, later key, message code).
+# The model below and the contribute form (showcase.render.contribute) both read this table.
+DATE_ORDER: dict[str, tuple[str, str, str]] = {"term": ("start", "end", "term_order")}
+
 Line = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=120)]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=4000)]
 
@@ -55,9 +59,11 @@ def _phone(value: str) -> str:
     return value
 
 
-YearMonth = Annotated[str, AfterValidator(_year_month), Field(pattern=YEAR_MONTH_RE.pattern, examples=["2022-06"])]
-SafeUrl = Annotated[str, AfterValidator(_safe_url), Field(pattern=SAFE_URL_RE.pattern, examples=["https://example.jp/"])]
-MunicipalityCode = Annotated[str, AfterValidator(_municipality_code), Field(pattern=r"^\d{6}$", examples=["192040"])]
+# Field before AfterValidator: pydantic puts the pattern into the JSON Schema only in this order (editors and the
+# contribute form check it while typing).
+YearMonth = Annotated[str, Field(pattern=YEAR_MONTH_RE.pattern, examples=["2022-06"]), AfterValidator(_year_month)]
+SafeUrl = Annotated[str, Field(pattern=SAFE_URL_RE.pattern, examples=["https://example.jp/"]), AfterValidator(_safe_url)]
+MunicipalityCode = Annotated[str, Field(pattern=r"^\d{6}$", examples=["192040"]), AfterValidator(_municipality_code)]
 Email = Annotated[str, AfterValidator(_email), Field(examples=["info@example.jp"])]
 Phone = Annotated[str, AfterValidator(_phone), Field(examples=["0742-93-0001"])]
 Slug = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
@@ -99,8 +105,9 @@ class Term(Strict):
 
     @model_validator(mode="after")
     def _ordered(self) -> "Term":
-        if self.end is not None and self.end < self.start:
-            raise ValueError("term_order")
+        first, then, code = DATE_ORDER["term"]
+        if getattr(self, then) is not None and getattr(self, then) < getattr(self, first):
+            raise ValueError(code)
         return self
 
 
