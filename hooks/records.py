@@ -46,6 +46,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
                           f"not building the site: {len(error.problems)} problem(s) in the content") from None
     repo = (config.repo_url or "").rstrip("/")
     build.context["contributing_url"] = f"{repo}/blob/main/CONTRIBUTING.md" if repo else ""
+    build.context["repo_url"] = repo  # the contribute form hands its YAML to {repo}/new/main
     config[STATE_KEY] = build
     gc.freeze()  # the records live as long as the build: the collector need not walk them again (see showcase.collector)
     # A preview watches its own record folders, not 35,000 of them.

@@ -1,0 +1,109 @@
+"""The contribute pages: /contribute/ and one form per record kind, generated from the schema at build time.
+
+The form checks what is typed with the validator compiled from the committed JSON Schema
+(``docs/assets/javascripts/contribute-validate.js``, ``scripts/build-form-assets``).  What JSON Schema cannot say
+travels with the page as data (:func:`form_data`): the messages ``scripts/validate`` prints, made by the same
+function; the date-order rules of :data:`showcase.schema.DATE_ORDER`; the folder-name rule; the key order of the
+record template.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..collection import FOLDER_NAME_MESSAGE, RESERVED_SLUGS, SLUG_RE
+from ..load import Document
+from ..schema import DATE_ORDER
+from ..validate import _VALUE_MESSAGES, problem_for_error
+from .environment import render_template
+from .form_fields import form_fields, json_schema, template_key_order
+
+KINDS = {"profile": ("profiles", "プロフィール", "地域おこし協力隊のプロフィールを書く"),
+         "case": ("cases", "事例", "地域運営組織（RMO）の事例を書く")}
+NAME = "{name}"  # filled in by the form with the field's label and key: 名前（name）
+
+
+def _message(kind: str, **extra: Any) -> dict[str, str]:
+    """The message ``scripts/validate`` gives for a pydantic error of this kind, with placeholders for the form."""
+    problem = problem_for_error(Document("form"), {"type": kind, "loc": (NAME,), "msg": "", **extra})
+    return {"ja": problem.ja, "en": problem.en, "hint_ja": problem.hint_ja, "hint_en": problem.hint_en}
+
+
+def validator_messages() -> dict[str, dict[str, str]]:
+    """Ajv keyword (or our value-check code) → the validator's message, ``{name}``/``{limit}`` left to fill."""
+    messages = {
+        "required": _message("missing"), "minLength": _message("string_too_short"),
+        "minItems": _message("too_short"), "maxLength": _message("string_too_long", ctx={"max_length": "{limit}"}),
+        "maxItems": _message("too_long", ctx={"max_length": "{limit}"}), "enum": _message("literal_error", input=""),
+        "type": _message("string_type"), "integer": _message("int_type"),
+        "minimum": _message("greater_than_equal"), "maximum": _message("less_than_equal"),
+        "pattern": _message("unknown", msg="形式が違います"),
+    }
+    messages.update({code: _message("value_error", ctx={"error": code}) for code in _VALUE_MESSAGES})
+    ja, en, hint_ja, hint_en = FOLDER_NAME_MESSAGE
+    messages["folder_name"] = {"ja": ja, "en": en, "hint_ja": hint_ja, "hint_en": hint_en}
+    return messages
+
+
+def _pattern_codes() -> dict[str, str]:
+    """JSON Schema pattern → the value-check code whose message it gets (``year_month``, ``safe_url``, …)."""
+    from .. import schema
+    known = {getattr(schema, name).pattern: code for name, code in
+             (("YEAR_MONTH_RE", "year_month"), ("SAFE_URL_RE", "safe_url"), ("EMAIL_RE", "email"), ("PHONE_RE", "phone"))}
+    known[r"^\d{6}$"] = "municipality_code"
+    return known
+
+
+def form_data(kind: str, repo_url: str, site_url: str) -> dict[str, Any]:
+    """What the form's script needs besides the compiled validator, embedded in the page as JSON."""
+    folder = KINDS[kind][0]
+    return {
+        "kind": kind, "folder": folder, "file": f"{kind}.yml", "repo_url": repo_url.rstrip("/"), "site_url": site_url,
+        "schema_line": f"# yaml-language-server: $schema=../../schemas/{kind}.schema.json",
+        "title_line": f"# {json_schema(kind).get('title', '')}",
+        "key_order": template_key_order(kind), "messages": validator_messages(), "patterns": _pattern_codes(),
+        "date_order": [[group, *rule] for group, rule in DATE_ORDER.items()],
+        "slug": {"pattern": SLUG_RE.pattern, "reserved": sorted(RESERVED_SLUGS)},
+        "labels": {"slug": "フォルダ名", **_labels(form_fields(kind))},
+        "text_fields": sorted(_paths(form_fields(kind), "textarea")),
+        "number_fields": sorted(_paths(form_fields(kind), "number")),
+    }
+
+
+def _labels(fields) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for f in fields:
+        out[f.path.replace("{i}.", "")] = f.label
+        out.update(_labels(f.children))
+    return out
+
+
+def _paths(fields, widget: str) -> list[str]:
+    out = []
+    for f in fields:
+        if f.widget == widget:
+            out.append(f.path.replace("{i}.", ""))
+        out += _paths(f.children, widget)
+    return out
+
+
+def contribute_page_specs(spec_type) -> list:
+    """``/contribute/`` and the two forms, as the engine's page specs (``spec_type`` is render.pages.PageSpec)."""
+    return [
+        spec_type("contribute/", "contribute", "掲載したい方へ",
+                  "地域おこし協力隊のプロフィールや地域運営組織の事例を、フォームに書き込んで掲載を申し込む方法。"),
+        *(spec_type(f"contribute/{kind}/", "contribute-form", title,
+                    f"{title}フォーム。書いた内容はこのブラウザの中だけで確認され、GitHub に渡すまでどこにも送られません。",
+                    key=kind) for kind, (_folder, _noun, title) in KINDS.items()),
+    ]
+
+
+def render_contribute(spec, catalog, context: dict[str, Any]) -> str:
+    repo_url = context.get("repo_url", "")
+    if spec.kind == "contribute":
+        return render_template("contribute.html", spec.url, spec=spec, repo_url=repo_url,
+                               contributing_url=context.get("contributing_url", ""))
+    kind = spec.key
+    return render_template("contribute-form.html", spec.url, spec=spec, kind=kind, fields=form_fields(kind),
+                           data=form_data(kind, repo_url, context.get("site_url", "")), folder=KINDS[kind][0],
+                           contributing_url=context.get("contributing_url", ""))
