@@ -117,7 +117,7 @@ def _fields(node: dict[str, Any], defs: dict[str, Any], order: list[str], prefix
             if {"file", "alt"} <= set(items.get("properties", {})):  # a photo: chosen, cleaned and named in the browser
                 children = tuple(FormField(**{**c.__dict__, "widget": "photo"}) if c.key == "file" else c for c in children)
         fields.append(FormField(
-            key=key, path=f"{path}{key}", widget=widget, label=child.get("title", key), help=child.get("description", ""),
+            key=key, path=f"{path}{key}", widget=widget, label=child.get("title", key).removesuffix("（任意）"), help=child.get("description", ""),
             required=key in required, max_length=child.get("maxLength") or items.get("maxLength"),
             choices=tuple(child.get("enum") or items.get("enum") or ()), min_items=child.get("minItems", 0),
             max_items=child.get("maxItems"), minimum=child.get("minimum"), maximum=child.get("maximum"), children=children))
