@@ -5,6 +5,7 @@ photos come back upright, small and without metadata, drafts stay in this browse
 from __future__ import annotations
 
 import io
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -21,6 +22,17 @@ pytestmark = pytest.mark.browser
 REPO = "https://github.com/chiiki-showcase/chiiki-showcase"
 MESSAGES = validator_messages()
 DRAFT_KEY = "chiiki-showcase:contribute:case"
+# A few entries in the shape of /data/municipalities.json (showcase.content.municipalities), served in place of the
+# build's file so the form's use of the list is tested whatever list the build ships.
+TOWNS = {"source": "test", "as_of": "2026-05", "prefectures": [
+    {"code": "19", "name": "山梨県", "municipalities": [{"code": "192040", "name": "都留市", "reading": "つるし"},
+                                                     {"code": "192066", "name": "大月市", "reading": "おおつきし"}]},
+    {"code": "13", "name": "東京都", "municipalities": [{"code": "132063", "name": "府中市", "reading": "ふちゅうし"}]}]}
+
+
+def serve_towns(page) -> None:
+    page.route("**/data/municipalities.json",
+               lambda route: route.fulfill(status=200, content_type="application/json", body=json.dumps(TOWNS)))
 
 
 def message(code: str, label: str = "", key: str = "") -> str:
@@ -39,6 +51,7 @@ def form(page, site_url):
     """The page, with every request it makes recorded: none may leave our origin."""
     requests: list[str] = []
     page.on("request", lambda request: requests.append(request.url))
+    serve_towns(page)
     page.requests = requests  # type: ignore[attr-defined]
     return page
 
@@ -80,8 +93,8 @@ def fill_common(page, *, name: str, slug: str) -> None:
     page.fill('[name="slug"]', slug)
     page.fill('[name="name"]', name)
     page.select_option('[name="prefecture"]', "山梨県")
-    page.fill('[name="municipality"]', "都留市")
-    page.fill('[name="municipality_code"]', "192040")
+    page.select_option('select[name="municipality"]', "都留市")  # from the official list, which fills the code
+    assert page.input_value('[name="municipality_code"]') == "192040"
     page.fill('[name="published"]', "2026-11")
 
 
@@ -137,7 +150,7 @@ def assert_valid_and_local(page, site_url: str, tmp_path: Path, folder: str, slu
     (target / f"{kind}.yml").write_text(text, encoding="utf-8")
     (target / "img-0001.jpg").write_bytes(photo)
     (root / ("cases" if folder == "profiles" else "profiles")).mkdir()
-    run = subprocess.run([sys.executable, "-m", "showcase.validate_cli", "--content-root", str(root)],
+    run = subprocess.run([sys.executable, "-m", "showcase.cli.validate", "--content-root", str(root)],
                          capture_output=True, text=True, timeout=120)
     assert run.returncode == 0, run.stdout + run.stderr
     origin = urlparse(site_url).netloc
@@ -251,3 +264,32 @@ def test_keyboard_alone(page, site_url):
     page.keyboard.press("Tab")
     page.keyboard.press("Enter")  # the first problem's link takes the focus to its field
     assert page.evaluate("document.activeElement.getAttribute('aria-invalid')") == "true"
+
+
+def test_municipality_from_the_official_list(page, site_url):
+    serve_towns(page)
+    page.goto(site_url + "contribute/case/")
+    municipality = page.locator('select[name="municipality"]')
+    municipality.wait_for()
+    code = page.locator('[name="municipality_code"]')
+    assert code.get_attribute("readonly") is not None
+    page.select_option('[name="prefecture"]', "山梨県")
+    assert municipality.locator("option").all_inner_texts()[1:] == ["都留市（つるし）", "大月市（おおつきし）"]
+    municipality.select_option("大月市")
+    assert code.input_value() == "192066"
+    page.select_option('[name="prefecture"]', "東京都")  # narrowed again; the old choice and its code go
+    assert municipality.input_value() == "" and code.input_value() == ""
+    municipality.select_option("府中市")
+    assert code.input_value() == "132063"
+    page.wait_for_function("() => (localStorage.getItem('chiiki-showcase:contribute:case') || '').includes('府中市')")
+    page.reload()
+    page.locator('select[name="municipality"]').wait_for()
+    assert page.locator('select[name="municipality"]').input_value() == "府中市" and code.input_value() == "132063"
+
+
+def test_without_the_list_both_stay_text_fields(page, site_url):
+    page.route("**/data/municipalities.json", lambda route: route.fulfill(status=404, body="not here"))
+    page.goto(site_url + "contribute/case/")
+    page.wait_for_load_state("networkidle")
+    assert page.locator('input[name="municipality"]').count() == 1
+    assert page.locator('[name="municipality_code"]').get_attribute("readonly") is None

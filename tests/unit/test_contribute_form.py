@@ -9,10 +9,10 @@ import re
 
 import pytest
 
-from showcase.load import Document
+from showcase.load.reader import Document
 from showcase.render import contribute, form_fields
 from showcase.render.pages import PageSpec
-from showcase.validate import problem_for_error
+from showcase.check.fields import problem_for_error
 
 
 def leaf_paths(kind: str) -> set[str]:

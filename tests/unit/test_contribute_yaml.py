@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from showcase.collection import load_entry
-from showcase.devtools.corpus import make_case, make_profile, plan_corpus
+from showcase.check.collection import load_entry
+from showcase_devtools.corpus import make_case, make_profile, plan_corpus
 from showcase.render.contribute import form_data
 from tests.factories import case, profile
 

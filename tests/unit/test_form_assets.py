@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from showcase.render.contribute import form_data
-from showcase.schema import CaseRecord, ProfileRecord
+from showcase.content.schema import CaseRecord, ProfileRecord
 from tests.factories import case, profile
 
 ROOT = Path(__file__).resolve().parents[2]

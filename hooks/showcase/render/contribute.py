@@ -11,12 +11,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..collection import FOLDER_NAME_MESSAGE, RESERVED_SLUGS, SLUG_RE
-from ..load import Document
-from ..schema import DATE_ORDER
-from ..validate import _VALUE_MESSAGES, problem_for_error
-from .environment import render_template
-from .form_fields import form_fields, json_schema, template_key_order
+from showcase.check.collection import FOLDER_NAME_MESSAGE, RESERVED_SLUGS, SLUG_RE
+from showcase.check.fields import _VALUE_MESSAGES, problem_for_error
+from showcase.content import schema
+from showcase.content.schema import DATE_ORDER
+from showcase.load.reader import Document
+from showcase.render.environment import render_template
+from showcase.render.form_fields import form_fields, json_schema, template_key_order
 
 KINDS = {"profile": ("profiles", "プロフィール", "地域おこし協力隊のプロフィールを書く"),
          "case": ("cases", "事例", "地域運営組織（RMO）の事例を書く")}
@@ -47,7 +48,6 @@ def validator_messages() -> dict[str, dict[str, str]]:
 
 def _pattern_codes() -> dict[str, str]:
     """JSON Schema pattern → the value-check code whose message it gets (``year_month``, ``safe_url``, …)."""
-    from .. import schema
     known = {getattr(schema, name).pattern: code for name, code in
              (("YEAR_MONTH_RE", "year_month"), ("SAFE_URL_RE", "safe_url"), ("EMAIL_RE", "email"), ("PHONE_RE", "phone"))}
     known[r"^\d{6}$"] = "municipality_code"

@@ -3,7 +3,7 @@
 Each schema property becomes a :class:`FormField` whose widget follows from its type: text, a ``|``-block text
 area, a month (the year-month pattern), a select (an enum), checkboxes (a list of an enum), a number, a group (an
 object) or a repeating group (a list of objects).  Keys come in the order of the record template
-(:mod:`showcase.record_template`), which is also the order the form writes them in the YAML.  A field added to
+(:mod:`showcase.content.record_template`), which is also the order the form writes them in the YAML.  A field added to
 the models appears in the form without any HTML being written for it.
 """
 
@@ -15,9 +15,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from ..record_template import case_template, profile_template
-from ..schema import YEAR_MONTH_RE
-from ..schema_export import schema_documents
+from showcase.content.record_template import case_template, profile_template
+from showcase.content.schema import YEAR_MONTH_RE
+from showcase.content.schema_export import schema_documents
 
 LONG_TEXT = 120  # longer limits are written as `|` blocks and edited in a text area
 _TEMPLATE_KEY = re.compile(r"^(?P<indent> *)(?:# )?(?P<item>- )?(?P<key>[a-z_]+):")
