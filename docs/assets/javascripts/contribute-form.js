@@ -170,8 +170,11 @@
       var item = document.createElement("li");
       var link = document.createElement("a");
       link.href = "#" + (field.id || place.id);
-      link.textContent = place.closest("fieldset, .cs-form__field").querySelector("label, legend").textContent.replace(/\s*(必須|任意)\s*/g, "").trim() +
-        ": " + shown[place.dataset.errorFor];
+      var group = place.closest("[data-item]");  // 「活動内容 2件目の活動の見出し」: which item of a repeating group
+      var within = group ? group.closest("[data-list]").querySelector("legend").firstChild.textContent.trim() + " " +
+        group.querySelector("[data-item-number]").textContent + "件目の" : "";
+      link.textContent = within + place.closest("fieldset, .cs-form__field").querySelector("label, legend").textContent
+        .replace(/\s*(必須|任意)\s*/g, "").trim() + ": " + shown[place.dataset.errorFor];
       link.addEventListener("click", function (event) { event.preventDefault(); field.focus(); });
       item.appendChild(link);
       list.appendChild(item);
