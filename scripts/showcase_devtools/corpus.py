@@ -1,8 +1,8 @@
 """A synthetic national-scale corpus: ``scripts/generate-corpus --profiles N --cases M --seed S --out DIR``.
 
-Records are spread over all 47 prefectures and invented municipalities with
-valid 全国地方公共団体コード check digits, in uneven shares (Hokkaido has the
-most members).  Text is Japanese, 0.5–4 KB a record; some records have
+Records are spread over all 47 prefectures and their real municipalities
+(the official list in :mod:`showcase.content.municipalities`), in uneven shares
+(Hokkaido has the most members).  Text is Japanese, 0.5–4 KB a record; some records have
 generated JPEG photos.  The same seed always writes the same bytes.
 
 ``corpus-manifest.json`` beside ``profiles/`` and ``cases/`` lists the known
@@ -22,13 +22,14 @@ from pathlib import Path
 
 import yaml
 
-from showcase.content.vocab import ACTIVITY_FIELDS, LEGAL_FORMS, PREFECTURE_BY_CODE, RMO_CATEGORIES, Prefecture, municipality_check_digit
+from showcase.content.municipalities import municipality_list
+from showcase.content.vocab import ACTIVITY_FIELDS, LEGAL_FORMS, PREFECTURE_BY_CODE, RMO_CATEGORIES, Prefecture
 from showcase_devtools import corpus_words as words
 from showcase_devtools.corpus_photos import write_photo
 from showcase_devtools.corpus_text import TextMaker
 
 MANIFEST = "corpus-manifest.json"
-GENERATOR_VERSION = 3  # bump when the same seed would write different records
+GENERATOR_VERSION = 4  # bump when the same seed would write different records
 REPO_ROOT = Path(__file__).resolve().parents[2]
 ACTIVE_SHARE = 7200 / (7200 + 18300)  # 現役 vs OB・OG among members, roughly
 PHOTO_SHARE = 0.08
@@ -60,26 +61,18 @@ class Slot:
     related: tuple[str, ...]
 
 
-def invent_towns(rng: random.Random) -> dict[str, list[Town]]:
-    """Municipalities per prefecture code: invented names, codes <pref><3 digits><check digit>, cities first."""
+def real_towns(rng: random.Random) -> dict[str, list[Town]]:
+    """Municipalities per prefecture code, from the official list, in a seeded order (the first host the most records)."""
     towns: dict[str, list[Town]] = {}
-    for code, count, _m, _r in words.PREFECTURE_SHAPE:
-        names: list[str] = []
-        while len(names) < count:
-            stem = rng.choice(words.PLACE_HEADS) + rng.choice(words.PLACE_TAILS)
-            if all(not n.startswith(stem) for n in names):
-                names.append(stem)
-        cities = max(1, count // 4)
-        towns[code] = []
-        for index, stem in enumerate(names):
-            number = 201 + index if index < cities else 300 + (index - cities) * 3 + rng.randrange(3)
-            suffix = "市" if index < cities else ("町" if rng.random() < 0.75 else "村")
-            code5 = f"{code}{number:03d}"
-            towns[code].append(Town(code5 + municipality_check_digit(code5), stem + suffix, PREFECTURE_BY_CODE[code]))
+    for town in municipality_list().all:
+        towns.setdefault(town.code[:2], []).append(Town(town.code, town.name, PREFECTURE_BY_CODE[town.code[:2]]))
+    for code in sorted(towns):
+        rng.shuffle(towns[code])
     return towns
 
 
 def _pick_towns(rng: random.Random, towns: dict[str, list[Town]], count: int, column: int) -> list[Town]:
+    """``count`` towns; ``column`` 1 weighs prefectures by members, 2 by RMOs (words.PREFECTURE_SHAPE)."""
     codes = [row[0] for row in words.PREFECTURE_SHAPE]
     weights = [row[column] for row in words.PREFECTURE_SHAPE]
     prefs = rng.choices(codes, weights=weights, k=count)
@@ -90,9 +83,9 @@ def _pick_towns(rng: random.Random, towns: dict[str, list[Town]], count: int, co
 
 def plan_corpus(profiles: int, cases: int, seed: int) -> list[Slot]:
     rng = random.Random(seed)
-    towns = invent_towns(rng)
-    case_towns = _pick_towns(rng, towns, cases, 3)
-    profile_towns = _pick_towns(rng, towns, profiles, 2)
+    towns = real_towns(rng)
+    case_towns = _pick_towns(rng, towns, cases, 2)
+    profile_towns = _pick_towns(rng, towns, profiles, 1)
     case_slugs = [f"{t.prefecture.slug}-r{i:05d}" for i, t in enumerate(case_towns)]
     profile_slugs = [f"{t.prefecture.slug}-m{i:05d}" for i, t in enumerate(profile_towns)]
     known: dict[int, list[str]] = {}

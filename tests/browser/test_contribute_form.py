@@ -293,3 +293,14 @@ def test_without_the_list_both_stay_text_fields(page, site_url):
     page.wait_for_load_state("networkidle")
     assert page.locator('input[name="municipality"]').count() == 1
     assert page.locator('[name="municipality_code"]').get_attribute("readonly") is None
+
+
+def test_a_rule_json_schema_states_as_alternatives_gets_the_validator_s_message(page, site_url):
+    page.goto(site_url + "contribute/case/")
+    page.fill('[name="area_size.as_of"]', "2024-04")
+    page.click('button[data-contribute="make"]')
+    place = page.locator('[data-error-for="area_size"]')
+    assert place.inner_text() == MESSAGES["area_size_empty"]["ja"]  # once, for the group: not "households missing" twice
+    assert page.locator('[data-error-for="area_size.households"]').is_hidden()
+    page.fill('[name="area_size.households"]', "120")
+    assert place.is_hidden()

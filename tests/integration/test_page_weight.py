@@ -13,8 +13,9 @@ from pathlib import Path
 
 import pytest
 
+from showcase.content.municipalities import Municipality, municipality_list
 from showcase.content.vocab import PREFECTURE_BY_NAME
-from showcase_devtools.corpus import Slot, Town, generate_corpus, make_case, make_profile
+from showcase_devtools.corpus import Slot, Town, generate_corpus, make_case, make_profile, plan_corpus
 from showcase_devtools.corpus_photos import write_photo
 from tests.factories import case, profile, write_record
 from tests.integration.sitebuild import mkdocs_build
@@ -22,8 +23,20 @@ from tests.integration.sitebuild import mkdocs_build
 BUDGET = 30_000  # bytes: "record page HTML ≤ 30 KB" (README, Performance), as scripts/bench measures it
 CHROME = 14_500  # bytes around the record: Material's head, header, tabs, drawer, footer, scripts (13.1–13.6 KB today)
 LONGEST_TEXT = 3600 - 450  # the generator's largest text budget (showcase_devtools.corpus.write_record)
-# Two towns the generator never invents (its city numbers start at 201), with names of the same length.
-TOWNS = {"few": ("山梨県", "試験市", "191990", 7), "many": ("奈良県", "試験市", "291994", 40)}
+
+
+def _towns_outside_the_corpus() -> dict[str, tuple[str, str, str, int]]:
+    """Two real municipalities the corpus below does not use, with names of the same length."""
+    used = {slot.town.code for slot in plan_corpus(120, 40, seed=5)}
+
+    def free(prefecture: str) -> Municipality:
+        return next(t for t in municipality_list().all if t.prefecture == prefecture and len(t.name) == 3 and t.code not in used)
+
+    few, many = free("山梨県"), free("奈良県")
+    return {"few": (few.prefecture, few.name, few.code, 7), "many": (many.prefecture, many.name, many.code, 40)}
+
+
+TOWNS = _towns_outside_the_corpus()
 
 
 def _worst(kind: str, town: tuple[str, str, str, int], slug: str, folder: Path) -> dict:

@@ -18,6 +18,7 @@ GOOD = dump(profile())
 BAD_PROFILES: dict[str, str] = {
     "syntax": GOOD.replace("name: 試験 花子", "name: 試験 花子\n  oops: [unclosed"),
     "unknown-key": GOOD.replace("hometown:", "hometwon:"),
+    "japanese-key": GOOD.replace("hometown:", "出身地:").replace("  start:", "  着任:"),  # keys written as their labels
     "missing-required": GOOD.replace("goals: 任期後も地域に住み続けたいです。\n", ""),
     "duplicate-key": GOOD + "name: 別の名前\n",
     "anchor-alias": GOOD.replace("hometown: 東京都", "hometown: &town 東京都\nmoved_from: *town"),
@@ -36,6 +37,9 @@ BAD_PROFILES: dict[str, str] = {
     "data-link": GOOD + "links:\n- label: データ\n  url: data:text/html,<script>alert(1)</script>\n",
     "bad-municipality-code": GOOD.replace("'192040'", "'192041'"),
     "prefecture-code-mismatch": GOOD.replace("prefecture: 山梨県", "prefecture: 奈良県"),
+    "municipality-mismatch": GOOD.replace("'192040'", "'192066'"),  # 大月市's code beside 都留市
+    "municipality-code-not-listed": GOOD.replace("'192040'", "'192031'"),  # check digit right, no such municipality
+    "municipality-unknown-name": GOOD.replace("municipality: 都留市", "municipality: 都留"),
     "unknown-prefecture": GOOD.replace("prefecture: 山梨県", "prefecture: 山梨"),
     "empty-value": GOOD.replace("prefecture: 山梨県", "prefecture:"),
     "term-order": GOOD.replace("end: 2026-03", "end: 2020-03"),

@@ -13,6 +13,8 @@ from showcase.load.reader import Document
 from showcase.render import contribute, form_fields
 from showcase.render.pages import PageSpec
 from showcase.check.fields import problem_for_error
+from showcase.content.field_labels import labelled
+from showcase.content.schema import YEAR_MONTH_RE, ProfileRecord
 
 
 def leaf_paths(kind: str) -> set[str]:
@@ -55,7 +57,7 @@ def test_every_schema_field_has_an_input_named_by_its_key_path(kind):
 
 def test_a_field_added_to_the_schema_appears_in_the_form(monkeypatch):
     schema = json.loads(json.dumps(form_fields.json_schema("case")))
-    schema["properties"]["founded"] = {"type": "string", "title": "設立年月", "pattern": r"^(19|20)\d\d-(0[1-9]|1[0-2])$"}
+    schema["properties"]["renamed"] = {"type": "string", "title": "改称年月", "pattern": YEAR_MONTH_RE.pattern}
     schema["properties"]["households"] = {"type": "integer", "title": "世帯数", "minimum": 1}
     monkeypatch.setattr(form_fields, "json_schema", lambda kind: schema)
     form_fields.form_fields.cache_clear()
@@ -63,7 +65,7 @@ def test_a_field_added_to_the_schema_appears_in_the_form(monkeypatch):
         html = rendered("case")
     finally:
         form_fields.form_fields.cache_clear()
-    assert re.search(r'<label for="f-founded">設立年月', html) and 'name="founded" type="month"' in html
+    assert re.search(r'<label for="f-renamed">改称年月', html) and 'name="renamed" type="month"' in html
     assert 'name="households" type="number"' in html
 
 
@@ -77,10 +79,12 @@ def test_keys_follow_the_record_template():
 
 def test_the_form_speaks_with_the_validator_s_messages():
     messages = contribute.validator_messages()
-    missing = problem_for_error(Document("x"), {"type": "missing", "loc": ("term", "start"), "msg": ""})
-    assert messages["required"]["ja"].replace("{name}", "start") == missing.ja
-    url = problem_for_error(Document("x"), {"type": "value_error", "loc": ("links", 0, "url"), "msg": "", "ctx": {"error": "safe_url"}})
-    assert messages["safe_url"]["ja"] == url.ja
+    missing = problem_for_error(Document("x"), {"type": "missing", "loc": ("term", "start"), "msg": ""}, ProfileRecord)
+    assert messages["required"]["ja"].replace("{name}", labelled(ProfileRecord, ("term", "start"))) == missing.ja
+    url = problem_for_error(Document("x"), {"type": "value_error", "loc": ("links", 0, "url"), "msg": "", "ctx": {"error": "safe_url"}},
+                            ProfileRecord)
+    assert url.ja.endswith(messages["safe_url"]["ja"])  # the validator puts the field's label in front; the form shows it beside
+    assert contribute.form_data("case", "", "")["any_of"] == {"#/$defs/AreaSize/anyOf": "area_size_empty"}
     data = contribute.form_data("profile", "https://github.com/example/repo/", "")
     assert data["repo_url"] == "https://github.com/example/repo"
     assert data["date_order"] == [["term", "start", "end", "term_order"]]

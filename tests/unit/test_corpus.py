@@ -10,9 +10,10 @@ from pathlib import Path
 import pytest
 
 from showcase.check.collection import load_collections
-from showcase.content.vocab import PREFECTURES, is_valid_municipality_code
+from showcase.content.municipalities import municipality_list
+from showcase.content.vocab import PREFECTURES
 from showcase_devtools import corpus_words
-from showcase_devtools.corpus import MANIFEST, REPO_ROOT, check_out_dir, generate_corpus, invent_towns, plan_corpus
+from showcase_devtools.corpus import MANIFEST, REPO_ROOT, check_out_dir, generate_corpus, plan_corpus, real_towns
 
 
 def _digest(root: Path) -> dict[str, str]:
@@ -68,17 +69,23 @@ def test_known_words_are_in_exactly_the_listed_records(small_corpus):
         assert holders == set(item["urls"]), item["word"]
 
 
-def test_municipalities_cover_every_prefecture_with_valid_codes():
+def test_municipalities_are_the_real_ones_in_every_prefecture():
     import random
 
-    towns = invent_towns(random.Random(1))
+    towns = real_towns(random.Random(1))
     assert set(towns) == {p.code for p in PREFECTURES}
-    codes = [town.code for group in towns.values() for town in group]
-    assert len(codes) == len(set(codes))
-    assert all(is_valid_municipality_code(code) for code in codes)
-    assert all(town.code[:2] == town.prefecture.code for group in towns.values() for town in group)
-    for group in towns.values():
-        assert len({town.name for town in group}) == len(group)
+    official = municipality_list()
+    listed = [(town.code, town.prefecture.name, town.name) for group in towns.values() for town in group]
+    assert sorted(listed) == [(t.code, t.prefecture, t.name) for t in official.all]
+    assert [t.code for t in real_towns(random.Random(1))["01"]] == [t.code for t in towns["01"]]  # seeded order
+
+
+def test_every_generated_record_names_a_real_municipality(small_corpus):
+    official = municipality_list()
+    result = load_collections(small_corpus, workers=1)
+    for entry in result.profiles + result.cases:
+        record = entry.record
+        assert official.find(record.prefecture, record.municipality).code == record.municipality_code
 
 
 def test_proportions_hokkaido_has_the_most_members_and_all_prefectures_appear():

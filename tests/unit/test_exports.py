@@ -136,7 +136,10 @@ def test_places_statistics_and_index(catalog, files):
     assert [p["slug"] for p in tsuru["cases"]] == ["kyogikai"]
     counts = {p["name"]: (p["profiles"], p["cases"]) for p in json.loads(files["data/prefectures.json"])["prefectures"]}
     assert counts["山梨県"] == (2, 1) and counts["沖縄県"] == (0, 0)
+    listed = json.loads(files["data/municipalities.json"])  # the whole official list, for the contribution form
+    assert sum(len(p["municipalities"]) for p in listed["prefectures"]) == 1741
     index = json.loads(files["data/index.json"])
+    assert "data/municipalities.json" in {f["path"] for f in index["files"]}
     assert {f["path"] for f in index["files"]} == set(files) - {"data/index.json"} | {"data/statistics/rmo-growth.csv",
                                                                                      "data/statistics/rmo-growth.json"}
 

@@ -70,7 +70,7 @@ def test_missing_facts_are_left_blank_and_listed(tmp_path, capsys):
     assert {"name", "prefecture", "municipality", "municipality_code", "fields[0]", "term.start", "motivation",
             "activities[0].title", "activities[0].body", "goals", "consent.date", "consent.basis"} == fields
     assert all(p.line > 1 for p in problems), "blanks are reported at their own line, not as a YAML error"
-    assert "次の項目を書いてください" in out and " 行目  motivation（協力隊に応募したきっかけ）: 空にはできません" in out
+    assert "次の項目を書いてください" in out and " 行目  motivation: 協力隊に応募したきっかけ（motivation）: 空にはできません" in out
 
 
 def test_optional_lines_uncommented_are_well_formed(tmp_path):
@@ -106,8 +106,13 @@ def test_any_text_round_trips(tmp_path, text):
     (["--slug", "Yamada_Taro"], "--slug: フォルダ名「Yamada_Taro」は URL に使えません / folder name 'Yamada_Taro' cannot be used as a URL"),
     (["--slug", "index"], "--slug: フォルダ名「index」は URL に使えません"),
     ([], "--slug: フォルダ名がありません / no folder name given"),
-    (["--slug", "ok", "--municipality-code", "192041"], "--municipality-code: 全国地方公共団体コード（検査数字を含む6桁）が正しくありません"),
-    (["--slug", "ok", "--prefecture", "奈良県", "--municipality-code", "192040"], "コードの先頭2桁（19）が奈良県と一致しません"),
+    (["--slug", "ok", "--municipality-code", "192041"], "--municipality-code: 全国地方公共団体コードの一覧にないコードです"),
+    (["--slug", "ok", "--prefecture", "奈良県", "--municipality-code", "192040"], "コード 192040 は 山梨県都留市 です（奈良県ではありません）"),
+    (["--slug", "ok", "--prefecture", "高知県", "--municipality", "土佐町", "--municipality-code", "39364"],
+     "「39364」は高知県土佐町のコード（393631）と一致しません"),  # never 393649 (大川村) by appending a check digit
+    (["--slug", "ok", "--prefecture", "山梨県", "--municipality", "都留市", "--municipality-code", "192066"],
+     "コード 192066 は 山梨県大月市 です（都留市 は 192040）"),
+    (["--slug", "ok", "--prefecture", "山梨県", "--municipality", "都留"], "--municipality: 「都留」は山梨県の市区町村の一覧にありません"),
     (["--slug", "ok", "--term-start", "2023-13"], "--term-start: 年月は YYYY-MM の形で書いてください"),
     (["--slug", "ok", "--field", "釣り"], "--field: 「釣り」は選択肢にありません"),
     (["--slug", "ok", "--consent-basis", "口頭"], "--consent-basis: 「口頭」は選択肢にありません"),
@@ -128,11 +133,17 @@ def test_existing_folder_is_refused(tmp_path, capsys):
 
 
 def test_friendly_spellings_are_normalised(tmp_path):
-    assert scaffold(tmp_path, "profile", "--slug", "norm", "--prefecture", "山梨", "--municipality-code", "19204",
+    assert scaffold(tmp_path, "profile", "--slug", "norm", "--prefecture", "山梨", "--municipality", "都留市",
                     "--term-start", "２０２３年４月", "--consent-basis", "2") == 0
     text = (tmp_path / "profiles" / "norm" / "profile.yml").read_text(encoding="utf-8")
-    assert 'prefecture: "山梨県"' in text and 'municipality_code: "192040"' in text  # check digit added
+    assert 'prefecture: "山梨県"' in text and 'municipality_code: "192040"' in text  # looked up by name
     assert 'start: "2023-04"' in text and 'basis: "公的機関の公表資料"' in text
+    assert scaffold(tmp_path, "profile", "--slug", "five", "--prefecture", "高知県", "--municipality", "土佐町",
+                    "--municipality-code", "39363") == 0  # the 5-digit form of the municipality named
+    assert 'municipality_code: "393631"' in (tmp_path / "profiles" / "five" / "profile.yml").read_text(encoding="utf-8")
+    assert scaffold(tmp_path, "case", "--slug", "by-code", "--municipality-code", "282197") == 0
+    text = (tmp_path / "cases" / "by-code" / "case.yml").read_text(encoding="utf-8")
+    assert 'prefecture: "兵庫県"' in text and 'municipality: "三田市"' in text  # the names come from the list
 
 
 def test_interactive_answers(tmp_path, capsys):
@@ -193,6 +204,6 @@ def test_interactive_asks_again_for_a_taken_folder_and_a_mismatched_code(tmp_pat
     assert scaffold(tmp_path, "case", ask=lambda prompt: next(answers)) == 0
     assert next(answers, None) is None
     out = capsys.readouterr().out
-    assert "フォルダ「cases/taken」は既にあります" in out and "コードの先頭2桁（19）が奈良県と一致しません" in out
+    assert "フォルダ「cases/taken」は既にあります" in out and "コード 192040 は 山梨県都留市 です（奈良県ではありません）" in out
     text = (tmp_path / "cases" / "fresh" / "case.yml").read_text(encoding="utf-8")
-    assert 'municipality_code: "292010"' in text and 'name: ""' in text
+    assert 'municipality_code: "292010"' in text and 'municipality: "奈良市"' in text and 'name: ""' in text

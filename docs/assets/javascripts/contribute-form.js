@@ -117,7 +117,9 @@
       validate.errors.forEach(function (error) {
         var path = error.instancePath.split("/").slice(1).join(".");
         var code = error.keyword;
+        if (code === "anyOf" && cfg.any_of[error.schemaPath]) { add(path, message(cfg.any_of[error.schemaPath], path)); return; }
         if (code === "anyOf" || (code === "type" && error.params.type === "null")) return;  // an optional field's "or null"
+        if (code === "required" && /\/anyOf\/\d+\/required$/.test(error.schemaPath)) return;  // "one of these": above
         if (code === "required") path = (path ? path + "." : "") + error.params.missingProperty;
         if (code === "type" && error.params.type === "integer") code = "integer";
         if (code === "pattern") code = cfg.patterns[error.params.pattern] || "pattern";

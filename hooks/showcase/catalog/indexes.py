@@ -11,6 +11,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from showcase.check.collection import Entry
+from showcase.content.municipalities import municipality_list
 from showcase.content.vocab import ACTIVITY_FIELDS, PREFECTURE_BY_NAME, PREFECTURES, RMO_CATEGORIES, Prefecture
 
 
@@ -96,8 +97,9 @@ def build_catalog(profiles: list[Entry], cases: list[Entry], today: str | None =
         record = entry.record
         town = catalog.municipalities.get(record.municipality_code)
         if town is None:
+            official = municipality_list().by_code[record.municipality_code]  # the list names the page, never a record
             town = catalog.municipalities[record.municipality_code] = Municipality(
-                record.municipality_code, record.municipality, PREFECTURE_BY_NAME[record.prefecture])
+                official.code, official.name, PREFECTURE_BY_NAME[official.prefecture])
         (town.profiles if entry.kind == "profile" else town.cases).append(entry)
         target = catalog.profiles_by_prefecture if entry.kind == "profile" else catalog.cases_by_prefecture
         target.setdefault(record.prefecture, []).append(entry)

@@ -16,8 +16,8 @@ from typing import Callable, Literal, NamedTuple, Union
 
 from showcase.check.fields import validate_document
 from showcase.check.problems import Problem
+from showcase.content.municipalities import check_place
 from showcase.content.schema import CaseRecord, Photo, ProfileRecord
-from showcase.content.vocab import PREFECTURE_BY_NAME
 from showcase.load.reader import Document, load_document
 from showcase.outputs.images import PhotoInfo, check_photo_path, inspect_photo
 from showcase.pipeline.collector import collector_paused
@@ -138,11 +138,9 @@ def load_entry(root: Path, kind: Kind, slug: str, yaml_path: Path, cache_dir: Pa
     photos, problems = check_photos(doc, folder, list(record.photos), cache_dir) if record.photos else ([], [])
     if problems:
         return None, problems
-    prefecture = PREFECTURE_BY_NAME[record.prefecture]
-    if record.municipality_code[:2] != prefecture.code:
-        return None, [doc.problem(("municipality_code",), f"コードの先頭2桁（{record.municipality_code[:2]}）が{record.prefecture}（{prefecture.code}）と一致しません",
-                                  f"the code's first two digits ({record.municipality_code[:2]}) do not match {prefecture.slug} ({prefecture.code})",
-                                  "都道府県名かコードを確認してください", "check the prefecture or the code")]
+    mismatch = check_place(record.prefecture, record.municipality, record.municipality_code)
+    if mismatch is not None:
+        return None, [doc.problem(("municipality_code",), *mismatch)]
     marks = {loc: (mark.line + 1, mark.column + 1) for loc, mark in doc.marks.items() if loc and loc[0] in _KEEP_MARKS}
     return Entry(kind, slug, source, folder, record, marks, tuple(photos)), []
 
@@ -154,17 +152,14 @@ class CrossRef(NamedTuple):
     slug: str
     source: str
     related: tuple[str, ...]
-    label: str  # "<prefecture> <municipality>"
-    municipality_code: str
     marks: dict
 
 
 def cross_ref(entry: Entry) -> CrossRef:
     key = "related_cases" if entry.kind == "profile" else "related_profiles"
     record = entry.record
-    marks = {loc: pos for loc, pos in entry.marks.items() if loc[0] in (key, "municipality_code")}
-    return CrossRef(entry.kind, entry.slug, entry.source, tuple(getattr(record, key)),
-                    f"{record.prefecture} {record.municipality}", record.municipality_code, marks)
+    marks = {loc: pos for loc, pos in entry.marks.items() if loc[0] == key}
+    return CrossRef(entry.kind, entry.slug, entry.source, tuple(getattr(record, key)), marks)
 
 
 def _load_chunk(args: tuple[str, str | None, list[tuple[Kind, str, str]], bool]) -> tuple[list, list[Problem]]:
@@ -245,7 +240,7 @@ def check_collections(root: Path, workers: int | None = None, cache_dir: Path | 
 
 
 def check_cross_references(profiles: list[Entry], cases: list[Entry]) -> list[Problem]:
-    """Links between records must point at records that exist; one name per municipality code."""
+    """Links between records must point at records that exist."""
     return check_links([cross_ref(entry) for entry in profiles + cases])
 
 
@@ -262,13 +257,4 @@ def check_links(refs: list[CrossRef], known: dict[str, set[str]] | None = None) 
                 problems.append(Problem(ref.source, line, col, f"{key}[{index}]", f"リンク先の「{folder}/{slug}」がありません（削除されたか、名前の誤り）",
                                         f"links to '{folder}/{slug}', which does not exist (removed or misspelt)",
                                         "この行を削除するか、正しいフォルダ名にしてください", "delete this line or fix the folder name"))
-    names: dict[str, tuple[str, str]] = {}
-    for ref in sorted(refs, key=lambda r: r.source):
-        first = names.setdefault(ref.municipality_code, (ref.label, ref.source))
-        if first[0] != ref.label:
-            line, col = ref.marks.get(("municipality_code",), (1, 1))
-            problems.append(Problem(ref.source, line, col, "municipality_code",
-                                    f"コード {ref.municipality_code} は {first[1]} では「{first[0]}」になっています",
-                                    f"code {ref.municipality_code} is '{first[0]}' in {first[1]}",
-                                    "市区町村名かコードを確認してください", "check the municipality name or its code"))
-    return problems
+    return problems  # one name per municipality code: load_entry checks each record against the official list

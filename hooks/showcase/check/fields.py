@@ -3,27 +3,31 @@
 from __future__ import annotations
 
 import difflib
+from dataclasses import replace
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
 from showcase.check.problems import Problem
+from showcase.content.field_labels import field_paths, key_for_label, labelled
 from showcase.content.schema import CaseRecord, ProfileRecord
 from showcase.load.reader import Document
 
 M = TypeVar("M", bound=BaseModel)
 
-_KNOWN_KEYS = sorted({name for model in (ProfileRecord, CaseRecord) for name in model.model_fields}
-                     | {"label", "url", "file", "alt", "caption", "title", "note", "body", "start", "end", "years", "as_of",
-                        "organisation", "email", "phone", "date", "basis", "category"})
+_KNOWN_KEYS = sorted({str(loc[-1]) for model in (ProfileRecord, CaseRecord) for loc, _info in field_paths(model)})
 
 # Messages for our own value checks (raised as ValueError(code) in schema.py).
 _VALUE_MESSAGES: dict[str, tuple[str, str, str, str]] = {
     "year_month": ("年月は YYYY-MM の形で、引用符で囲んで書いてください", "must be a year and month as \"YYYY-MM\"",
                    "例: \"2022-06\"", "e.g. \"2022-06\""),
+    "year_or_month": ("年（YYYY）か年月（YYYY-MM）の形で、引用符で囲んで書いてください", "must be a year \"YYYY\" or a year and month \"YYYY-MM\"",
+                      "例: \"2015\"、\"2015-04\"", "e.g. \"2015\" or \"2015-04\""),
+    "area_size_empty": ("世帯数（households）か人口（population）の少なくとも一方を書いてください",
+                        "give households or population (or both)", "例: households: 1200", "e.g. households: 1200"),
     "safe_url": ("https で始まる URL（またはメールの mailto:）を指定してください", "must be an https URL (or a mailto: link)",
                  "http:// なら https:// に直してください", "use https:// instead of http://"),
-    "municipality_code": ("全国地方公共団体コード（検査数字を含む6桁）が正しくありません",
+    "municipality_code": ("検査数字を含む6桁の数字ではありません",
                           "not a valid 6-digit local government code (with its check digit)",
                           "総務省の「全国地方公共団体コード」で確認してください（例: 都留市は \"192040\"）",
                           "look it up in the national list (e.g. \"192040\" for Tsuru)"),
@@ -49,13 +53,38 @@ def validate_document(doc: Document, model: type[M]) -> tuple[M | None, list[Pro
             full = doc.with_all_marks()
             record, problems = validate_document(full, model)
             return record, full.problems + problems  # what the full reader refused, should the fast one have read it
-        return None, [problem_for_error(doc, error) for error in exc.errors(include_url=False)]
+        return None, [problem_for_error(doc, error, model) for error in exc.errors(include_url=False)]
 
 
-def problem_for_error(doc: Document, error: dict[str, Any]) -> Problem:
+def problem_for_error(doc: Document, error: dict[str, Any], model: type[BaseModel]) -> Problem:
+    """The Problem for one pydantic error; its Japanese text names the field by its label, 「名前（name）」."""
     loc = tuple(part for part in error["loc"] if not (isinstance(part, str) and part.startswith("function-")))
+    kind, name = error["type"], (loc[-1] if loc else "")
+    if kind == "missing":
+        field = labelled(model, loc) or str(name)
+        return doc.problem(loc[:-1], f"必須の項目「{field}」がありません", f"required field '{name}' is missing",
+                           f"「{name}:」を追加してください", f"add '{name}:'")
+    if kind == "extra_forbidden":
+        return _unknown_key(doc, loc, model)
+    problem = _problem_for_value(doc, loc, error)
+    field = labelled(model, loc)
+    return replace(problem, ja=f"{field}: {problem.ja}") if field else problem
+
+
+def _unknown_key(doc: Document, loc: tuple, model: type[BaseModel]) -> Problem:
+    name = str(loc[-1])
+    mapped = key_for_label(model, loc)
+    if mapped is not None:
+        hint = (f"「{name}」は「{mapped}」と書きます", f"write '{mapped}' for '{name}'")
+    else:
+        close = difflib.get_close_matches(name, _KNOWN_KEYS, n=1, cutoff=0.6)
+        hint = (f"「{close[0]}」の書き間違いではありませんか", f"did you mean '{close[0]}'?") if close else \
+               ("CONTRIBUTING.md の項目一覧を確認してください", "see the field list in CONTRIBUTING.md")
+    return doc.problem(loc, f"「{name}」という項目はありません", f"unknown field '{name}'", *hint, key=True)
+
+
+def _problem_for_value(doc: Document, loc: tuple, error: dict[str, Any]) -> Problem:
     kind = error["type"]
-    name = loc[-1] if loc else ""
     implicit = doc.type_name_of(loc)
     if implicit and doc.implicit[loc][0].endswith(":null") and doc.implicit[loc][1] in ("", "~"):
         return doc.problem(loc, "値が空です", "the value is empty",
@@ -66,14 +95,6 @@ def problem_for_error(doc: Document, error: dict[str, Any]) -> Problem:
         return doc.problem(loc, f"引用符なしの「{raw}」は{implicit[0]}として読まれます。文字として扱うには引用符で囲んでください",
                            f"unquoted {raw} is read as {implicit[1]}; put it in quotes to keep it as text",
                            f"\"{raw}\" のように書いてください", f"write \"{raw}\"")
-    if kind == "missing":
-        return doc.problem(loc[:-1], f"必須の項目「{name}」がありません", f"required field '{name}' is missing",
-                           f"「{name}:」を追加してください", f"add '{name}:'")
-    if kind == "extra_forbidden":
-        close = difflib.get_close_matches(str(name), _KNOWN_KEYS, n=1, cutoff=0.6)
-        hint = (f"「{close[0]}」の書き間違いではありませんか", f"did you mean '{close[0]}'?") if close else \
-               ("CONTRIBUTING.md の項目一覧を確認してください", "see the field list in CONTRIBUTING.md")
-        return doc.problem(loc, f"「{name}」という項目はありません", f"unknown field '{name}'", *hint, key=True)
     if kind == "value_error":
         code = str(error.get("ctx", {}).get("error", ""))
         if code in _VALUE_MESSAGES:
@@ -107,5 +128,8 @@ def problem_for_error(doc: Document, error: dict[str, Any]) -> Problem:
         limit = error.get("ctx", {}).get("max_length")
         return doc.problem(loc, f"長すぎます（上限 {limit}）", f"too long (limit {limit})", "短くしてください", "shorten it")
     if kind in {"greater_than_equal", "less_than_equal"}:
-        return doc.problem(loc, "値が範囲外です", f"out of range ({error['msg']})")
+        ctx = error.get("ctx", {})
+        if kind == "greater_than_equal":
+            return doc.problem(loc, f"{ctx.get('ge')} 以上の数にしてください", f"must be at least {ctx.get('ge')}")
+        return doc.problem(loc, f"{ctx.get('le')} 以下の数にしてください", f"must be at most {ctx.get('le')}")
     return doc.problem(loc, f"値が正しくありません（{error['msg']}）", f"invalid value ({error['msg']})")

@@ -17,20 +17,17 @@ import datetime as dt
 import os
 import re
 import sys
-import typing
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Callable, Sequence
 from urllib.parse import urlparse
 
-from pydantic import BaseModel
-
 from showcase.check.collection import COLLECTIONS, load_entry
 from showcase.check.problems import Problem
+from showcase.cli.scaffold_answers import (Check, Message, check_code, check_fields, check_line, check_municipality, check_prefecture,
+                                           check_slug, check_text, check_year_month, choice, complete_place)
 from showcase.content.record_template import case_template, profile_template
-from showcase.cli.scaffold_answers import (Check, Message, check_code, check_fields, check_line, check_prefecture, check_slug, check_text,
-                               check_year_month, choice)
-from showcase.content.vocab import ACTIVITY_FIELDS, LEGAL_FORMS, PREFECTURE_BY_NAME, RMO_CATEGORIES
+from showcase.content.vocab import ACTIVITY_FIELDS, LEGAL_FORMS, RMO_CATEGORIES
 
 REPO_ROOT = Path(__file__).resolve().parents[3]
 CONTENT_ENV = "SHOWCASE_CONTENT"  # as showcase.pipeline.site_build, which is not imported: it pulls in the renderer (slow start-up)
@@ -57,9 +54,9 @@ def _questions(kind: str) -> list[Question]:
     head = [
         Question("name", "--name", "名前" if kind == "profile" else "組織の名前", "name", check_line),
         Question("prefecture", "--prefecture", "都道府県（例: 山梨県）", "prefecture", check_prefecture),
-        Question("municipality", "--municipality", "市区町村（例: 都留市）", "municipality", check_line),
-        Question("municipality_code", "--municipality-code", "全国地方公共団体コード（6桁。5桁なら検査数字を補います）",
-                 "local government code", check_code),
+        Question("municipality", "--municipality", "市区町村（例: 都留市）", "municipality", check_municipality(None)),
+        Question("municipality_code", "--municipality-code", "全国地方公共団体コード（Enter で市区町村名から調べます）",
+                 "local government code (Enter: looked up from the name)", check_code(None, None)),
     ]
     activity = [Question("activity.title", "--activity-title", "活動の見出し", "activity title", check_line, ask=False),
                 Question("activity.body", "--activity-body", "活動の説明", "activity description", check_text, ask=False)]
@@ -144,18 +141,6 @@ def _slug_check(root: Path, kind: str) -> Check:
     return check
 
 
-def _code_check(facts: dict[str, str]) -> Check:
-    """The code, also checked against the prefecture already answered."""
-    def check(value: str) -> tuple[str, None] | tuple[None, Message]:
-        code, message = check_code(value)
-        prefecture = facts.get("prefecture")
-        if code and prefecture and code[:2] != PREFECTURE_BY_NAME[prefecture].code:
-            return None, (f"コードの先頭2桁（{code[:2]}）が{prefecture}と一致しません", "the code's first two digits do not match the prefecture",
-                          "都道府県名かコードを確認してください", "check the prefecture or the code")
-        return code, message
-    return check
-
-
 def gather(kind: str, args: argparse.Namespace, ask: Callable[[str], str] | None, root: Path) -> tuple[str, dict[str, str], list[str]]:
     """Slug, facts and activity fields from flags (checked) and, in a terminal, from answers (asked again until valid)."""
     problems: list[Problem] = []
@@ -174,8 +159,10 @@ def gather(kind: str, args: argparse.Namespace, ask: Callable[[str], str] | None
             problems.append(_refusal("--slug", message))
         slug = checked
     for question in _questions(kind):
-        if question.key == "municipality_code":
-            question = Question(question.key, question.flag, question.ja, question.en, _code_check(facts))
+        if question.key == "municipality":
+            question = replace(question, check=check_municipality(facts.get("prefecture")))
+        elif question.key == "municipality_code":
+            question = replace(question, check=check_code(facts.get("prefecture"), facts.get("municipality")))
         given = getattr(args, question.key, None)
         if given is not None:
             value, message = question.check(given)
@@ -187,6 +174,7 @@ def gather(kind: str, args: argparse.Namespace, ask: Callable[[str], str] | None
             answer = _ask(question, ask)
             if answer is not None:
                 facts[question.key] = answer
+    complete_place(facts)
     fields: list[str] = []
     if kind == "profile":
         given_fields = getattr(args, "fields", None)
@@ -255,31 +243,12 @@ def main(argv: Sequence[str] | None = None, *, ask: Callable[[str], str] | None 
     if problems:
         print(f"\nエディタで {shown} を開き、次の項目を書いてください / open it in your editor and fill in:")
         for problem in sorted(problems):
-            print(f"  {problem.line:>3} 行目  {problem.field}（{field_title(_model, problem.field)}）: {problem.ja}")
+            print(f"  {problem.line:>3} 行目  {problem.field}: {problem.ja}")  # ja names the field: 「名前（name）」
     else:
         print("必須の項目はそろっています / every required field is filled in")
     print(f"\n確認 / check:    scripts/validate {dirname}/{slug}"
           f"\nプレビュー / preview:  scripts/serve → http://127.0.0.1:8000{site_path()}{dirname}/{slug}/")
     return 0
-
-
-def field_title(model: type[BaseModel] | None, dotted_path: str) -> str:
-    """The Japanese title of a field path such as ``activities[0].title`` (what the editor shows too)."""
-    title = ""
-    for name in re.sub(r"\[\d+\]", "", dotted_path).split("."):
-        info = model.model_fields.get(name) if model else None
-        if info is None:
-            break
-        title = info.title or name
-        inner = _models_in(info.annotation)  # Optional[Term], list[Activity], Consent ...
-        model = inner[0] if inner else None
-    return title
-
-
-def _models_in(annotation: object) -> list[type[BaseModel]]:
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return [annotation]
-    return [model for arg in typing.get_args(annotation) for model in _models_in(arg)]
 
 
 def site_path() -> str:

@@ -1,20 +1,22 @@
 """Answers to the scaffolder's questions (and its flags): each check returns the normalised value, or a message.
 
 Friendly spellings are accepted and normalised: full-width digits, ``2023/4`` or
-``2023年4月`` for ``2023-04``, ``山梨`` for ``山梨県``, a 5-digit local government
-code (the check digit is added), a choice's number.  A message is
+``2023年4月`` for ``2023-04``, ``山梨`` for ``山梨県``, a choice's number.  Municipality
+codes are looked up by name in the official list (:mod:`showcase.content.municipalities`).  A message is
 ``(ja, en, hint_ja, hint_en)``, as in :class:`showcase.check.problems.Problem`.
 """
 
 from __future__ import annotations
 
+import difflib
 import re
 import unicodedata
 from typing import Callable, Sequence
 
 from showcase.check.collection import RESERVED_SLUGS, SLUG_RE
+from showcase.content.municipalities import check_place, code_for_typed, municipality_list
 from showcase.content.schema import YEAR_MONTH_RE
-from showcase.content.vocab import ACTIVITY_FIELDS, PREFECTURES, is_valid_municipality_code, municipality_check_digit
+from showcase.content.vocab import ACTIVITY_FIELDS, PREFECTURES
 
 Message = tuple[str, str, str, str]  # ja, en, hint_ja, hint_en
 Check = Callable[[str], "tuple[str, None] | tuple[None, Message]"]
@@ -54,15 +56,47 @@ def check_prefecture(value: str) -> tuple[str, None] | tuple[None, Message]:
     return None, (f"「{value}」は都道府県名ではありません", f"'{value}' is not a prefecture", "例: 山梨県", "e.g. 山梨県")
 
 
-def check_code(value: str) -> tuple[str, None] | tuple[None, Message]:
-    value = unicodedata.normalize("NFKC", value).strip()
-    if len(value) == 5 and value.isascii() and value.isdigit():
-        value += municipality_check_digit(value)  # the 5-digit form many lists use: add the check digit
-    if is_valid_municipality_code(value):
-        return _ok(value)
-    return None, ("全国地方公共団体コード（検査数字を含む6桁）が正しくありません", "not a valid 6-digit local government code",
-                  "総務省の「全国地方公共団体コード」で確認してください（例: 都留市は 192040）",
-                  "look it up in the national list (e.g. 192040 for Tsuru)")
+def check_municipality(prefecture: str | None) -> Check:
+    """A municipality name from the official list (in ``prefecture`` when that was answered)."""
+    def check(value: str) -> tuple[str, None] | tuple[None, Message]:
+        value = unicodedata.normalize("NFKC", value).strip()
+        towns = municipality_list()
+        if (prefecture and towns.find(prefecture, value)) or (not prefecture and towns.named(value)):
+            return _ok(value)
+        names = [t.name for t in towns.all if t.prefecture == prefecture] if prefecture else list(dict.fromkeys(t.name for t in towns.all))
+        close = difflib.get_close_matches(value, names, n=3, cutoff=0.5)
+        where = f"{prefecture}の" if prefecture else ""
+        return None, (f"「{value}」は{where}市区町村の一覧にありません", f"'{value}' is not a municipality{' in ' + prefecture if prefecture else ''}",
+                      f"{'、'.join(close)} ではありませんか" if close else "正式な名前で書いてください（例: 都留市）",
+                      f"did you mean {', '.join(close)}?" if close else "write its official name (e.g. 都留市)")
+    return check
+
+
+def check_code(prefecture: str | None, municipality: str | None) -> Check:
+    """The code, looked up in the official list and checked against the name already answered.
+
+    A 5-digit code is accepted only as the first five digits of the municipality
+    named: a check digit is never appended to whatever was typed (39364 typed for
+    土佐町 would have become 393649, which is 大川村).
+    """
+    def check(value: str) -> tuple[str, None] | tuple[None, Message]:
+        value = unicodedata.normalize("NFKC", value).strip()
+        town = code_for_typed(prefecture, municipality, value)
+        if town is not None and value in (town.code, town.code[:5]) and (prefecture or town.prefecture) == town.prefecture \
+                and (municipality or town.name) == town.name:
+            return _ok(town.code)
+        listed = municipality_list().get(value)
+        if listed is not None:
+            ja, en, hint_ja, hint_en = check_place(prefecture or listed.prefecture, municipality or listed.name, value)  # type: ignore[misc]
+            return None, (ja, en, hint_ja, hint_en)
+        named = code_for_typed(prefecture, municipality, "")
+        if named is not None:
+            return None, (f"「{value}」は{named.full_name}のコード（{named.code}）と一致しません", f"'{value}' is not the code of {named.name} ({named.code})",
+                          f"Enter だけ押すと {named.code} を使います", f"press Enter to use {named.code}")
+        return None, ("全国地方公共団体コードの一覧にないコードです", "not a code in the list of local government codes",
+                      "市区町村名を正しく書けば、Enter だけでコードを補います（例: 都留市は 192040）",
+                      "give the municipality's name and press Enter: its code is looked up (e.g. 192040 for Tsuru)")
+    return check
 
 
 def check_year_month(value: str) -> tuple[str, None] | tuple[None, Message]:
@@ -97,3 +131,10 @@ def check_fields(value: str) -> tuple[str, None] | tuple[None, Message]:
     if not 1 <= len(picked) <= 3:
         return None, ("1〜3個選んでください", "choose 1 to 3", "", "")
     return _ok("\n".join(picked))
+
+
+def complete_place(facts: dict[str, str]) -> None:
+    """Fill in the code from the municipality's name, or the names from the code, as the official list has them."""
+    town = code_for_typed(facts.get("prefecture"), facts.get("municipality"), facts.get("municipality_code"))
+    if town is not None:
+        facts.update(prefecture=town.prefecture, municipality=town.name, municipality_code=town.code)

@@ -139,8 +139,12 @@ def case_template(slug: str, facts: Mapping[str, str]) -> str:
               "## 使う項目は行頭の「# 」を消して書きます（VS Code では行を選んで Ctrl+/）。使わない項目はそのままで構いません",
               f"## 組織形態（任意、出典に記載がなければ省略）。選択肢: {'、'.join(LEGAL_FORMS)}",
               f"legal_form: {quoted(legal_form)}" if legal_form else "# legal_form: \"\"",
+              "## 設立（任意、出典に記載がなければ省略）。年 \"YYYY\" か年月 \"YYYY-MM\"",
+              "# founded: \"\"",
               "## 活動区域（任意）。例: ○○小学校区",
-              f"area: {quoted(area)}" if area else "# area: \"\""]
+              f"area: {quoted(area)}" if area else "# area: \"\"",
+              "## 区域の規模（任意、出典に記載がなければ省略）。世帯数か人口（引用符なしの整数、少なくとも一方）と、その時点の年月",
+              "# area_size:", "#   households: 0", "#   population: 0", "#   as_of: \"\""]
     lines += _optional_common("case")
     return "\n".join(lines) + "\n"
 

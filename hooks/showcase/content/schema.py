@@ -10,33 +10,53 @@ editor.
 from __future__ import annotations
 
 import re
-from typing import Annotated, Literal, Optional
+from typing import Annotated, Any, Literal, Optional
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
 from showcase.content.vocab import ACTIVITY_FIELDS, LEGAL_FORMS, PREFECTURES, RMO_CATEGORIES, is_valid_municipality_code
 
-YEAR_MONTH_RE = re.compile(r"^(19|20)\d\d-(0[1-9]|1[0-2])$")
-SAFE_URL_RE = re.compile(r"^(https://[^\s<>\"']+|mailto:[^\s<>\"'@]+@[^\s<>\"'@]+)$", re.IGNORECASE)
-EMAIL_RE = re.compile(r"^[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}$")
-PHONE_RE = re.compile(r"^0\d{1,4}-\d{1,4}-\d{3,4}$")
+# Each format is written once, as a pattern: the validators below compile it, and the JSON Schema
+# carries it (json_schema_extra) so an editor flags the same values while the contributor types.
+# [0-9], never \d: Python's \d also matches full-width digits, an editor's (ECMAScript) does not.
+YEAR_MONTH_PATTERN = r"^(19|20)[0-9][0-9]-(0[1-9]|1[0-2])$"
+YEAR_OR_MONTH_PATTERN = r"^(19|20)[0-9][0-9](-(0[1-9]|1[0-2]))?$"
+SAFE_URL_PATTERN = r"^(https://[^\s<>\"']+|mailto:[^\s<>\"'@]+@[^\s<>\"'@]+)$"
+EMAIL_PATTERN = r"^[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}$"
+PHONE_PATTERN = r"^0[0-9]{1,4}-[0-9]{1,4}-[0-9]{3,4}$"
+MUNICIPALITY_CODE_PATTERN = r"^[0-9]{6}$"  # the check digit and the official list are checked by the validator only
+SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+NOT_BLANK_PATTERN = r"\S"  # a line or text is stripped, then must not be empty
+
+YEAR_MONTH_RE = re.compile(YEAR_MONTH_PATTERN)
+YEAR_OR_MONTH_RE = re.compile(YEAR_OR_MONTH_PATTERN)
+SAFE_URL_RE = re.compile(SAFE_URL_PATTERN)  # case-sensitive, as JSON Schema patterns are
+EMAIL_RE = re.compile(EMAIL_PATTERN)
+PHONE_RE = re.compile(PHONE_PATTERN)
+
+
+def _pattern(pattern: str, *examples: str) -> Any:
+    """The JSON Schema side of a format: its pattern (and examples) for editors."""
+    extra: dict[str, Any] = {"pattern": pattern}
+    return Field(json_schema_extra=extra, examples=list(examples)) if examples else Field(json_schema_extra=extra)
+
+
+Line = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=120), _pattern(NOT_BLANK_PATTERN)]
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=4000), _pattern(NOT_BLANK_PATTERN)]
 
 # Dates that must come in order, beyond what JSON Schema can say: group → (earlier key, later key, message code).
 # The model below and the contribute form (showcase.render.contribute) both read this table.
 DATE_ORDER: dict[str, tuple[str, str, str]] = {"term": ("start", "end", "term_order")}
 
-Line = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=120)]
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=4000)]
-
 
 def _year_month(value: str) -> str:
-    if not YEAR_MONTH_RE.match(value):
+    if not YEAR_MONTH_RE.fullmatch(value):
         raise ValueError("year_month")
     return value
 
 
 def _safe_url(value: str) -> str:
-    if not SAFE_URL_RE.match(value):
+    if not SAFE_URL_RE.fullmatch(value):
         raise ValueError("safe_url")
     return value
 
@@ -48,25 +68,30 @@ def _municipality_code(value: str) -> str:
 
 
 def _email(value: str) -> str:
-    if not EMAIL_RE.match(value):
+    if not EMAIL_RE.fullmatch(value):
         raise ValueError("email")
     return value
 
 
 def _phone(value: str) -> str:
-    if not PHONE_RE.match(value):
+    if not PHONE_RE.fullmatch(value):
         raise ValueError("phone")
     return value
 
 
-# Field before AfterValidator: pydantic puts the pattern into the JSON Schema only in this order (editors and the
-# contribute form check it while typing).
-YearMonth = Annotated[str, Field(pattern=YEAR_MONTH_RE.pattern, examples=["2022-06"]), AfterValidator(_year_month)]
-SafeUrl = Annotated[str, Field(pattern=SAFE_URL_RE.pattern, examples=["https://example.jp/"]), AfterValidator(_safe_url)]
-MunicipalityCode = Annotated[str, Field(pattern=r"^\d{6}$", examples=["192040"]), AfterValidator(_municipality_code)]
-Email = Annotated[str, AfterValidator(_email), Field(examples=["info@example.jp"])]
-Phone = Annotated[str, AfterValidator(_phone), Field(examples=["0742-93-0001"])]
-Slug = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
+def _year_or_month(value: str) -> str:
+    if not YEAR_OR_MONTH_RE.fullmatch(value):
+        raise ValueError("year_or_month")
+    return value
+
+
+YearMonth = Annotated[str, AfterValidator(_year_month), _pattern(YEAR_MONTH_PATTERN, "2022-06")]
+YearOrMonth = Annotated[str, AfterValidator(_year_or_month), _pattern(YEAR_OR_MONTH_PATTERN, "2015", "2015-04")]
+SafeUrl = Annotated[str, AfterValidator(_safe_url), _pattern(SAFE_URL_PATTERN, "https://example.jp/")]
+MunicipalityCode = Annotated[str, AfterValidator(_municipality_code), _pattern(MUNICIPALITY_CODE_PATTERN, "192040")]
+Email = Annotated[str, AfterValidator(_email), _pattern(EMAIL_PATTERN, "info@example.jp")]
+Phone = Annotated[str, AfterValidator(_phone), _pattern(PHONE_PATTERN, "0742-93-0001")]
+Slug = Annotated[str, Field(pattern=SLUG_PATTERN)]
 
 PrefectureName = Literal[tuple(p.name for p in PREFECTURES)]  # type: ignore[valid-type]
 ActivityField = Literal[tuple(ACTIVITY_FIELDS)]  # type: ignore[valid-type]
@@ -80,7 +105,7 @@ class Strict(BaseModel):
 
 class Link(Strict):
     label: Line = Field(title="表示名", description="リンクの名前（例: Instagram、活動ブログ）")
-    url: SafeUrl = Field(title="URL", description="https:// または mailto: で始まる URL")
+    url: SafeUrl = Field(title="リンク先", description="https:// または mailto: で始まる URL")
 
 
 class Photo(Strict):
@@ -95,7 +120,7 @@ class Source(Strict):
 
 
 class Activity(Strict):
-    title: Line = Field(title="活動の見出し")
+    title: Line = Field(title="活動の見出し", description="活動を短く表す見出し（1行）")
     body: Text = Field(title="活動の説明", description="Markdown（太字・箇条書き・https リンク）が使えます")
 
 
@@ -112,13 +137,13 @@ class Term(Strict):
 
 
 class Age(Strict):
-    years: int = Field(ge=15, le=100, title="年齢")
+    years: int = Field(ge=15, le=100, title="年齢", description="15〜100 の整数（引用符なし）")
     as_of: YearMonth = Field(title="時点", description="その年齢だった年月（YYYY-MM）")
 
 
 class Contact(Strict):
     organisation: Optional[Line] = Field(None, title="窓口", description="問い合わせ先の名前（例: 奈良市東部出張所）")
-    email: Optional[Email] = Field(None, title="メールアドレス")
+    email: Optional[Email] = Field(None, title="メールアドレス", description="本人のページにだけ表示（データ出力には含めません）")
     phone: Optional[Phone] = Field(None, title="電話番号", description="ハイフン区切り（例: 0742-93-0001）")
 
 
@@ -129,13 +154,13 @@ class Consent(Strict):
 
 
 class _Record(Strict):
-    name: Line = Field(title="名前")
-    prefecture: PrefectureName = Field(title="都道府県")
+    name: Line = Field(title="名前", description="プロフィールは本人の名前、事例は組織の名前（1行）")
+    prefecture: PrefectureName = Field(title="都道府県", description="正式名（例: 山梨県、北海道、東京都）")
     municipality: Line = Field(title="市区町村", description="例: 都留市")
     municipality_code: MunicipalityCode = Field(title="全国地方公共団体コード", description="6桁（検査数字を含む）。例: 都留市は 192040")
-    links: list[Link] = Field(default_factory=list, title="リンク", max_length=10)
-    photos: list[Photo] = Field(default_factory=list, title="写真", max_length=12)
-    sources: list[Source] = Field(default_factory=list, title="出典")
+    links: list[Link] = Field(default_factory=list, title="リンク", description="10件まで", max_length=10)
+    photos: list[Photo] = Field(default_factory=list, title="写真", description="12枚まで。写っている人全員の同意が必要", max_length=12)
+    sources: list[Source] = Field(default_factory=list, title="出典", description="内容の根拠になった資料")
     published: YearMonth = Field(title="掲載年月", description="このサイトに掲載した年月（YYYY-MM）。新着フィードに使われます")
 
 
@@ -144,18 +169,34 @@ class ProfileRecord(_Record):
 
     model_config = ConfigDict(title="地域おこし協力隊 プロフィール")
 
-    fields: list[ActivityField] = Field(min_length=1, max_length=3, title="活動分野")
-    term: Term = Field(title="活動時期")
-    age: Optional[Age] = Field(None, title="年齢（任意）")
-    hometown: Optional[Line] = Field(None, title="出身地")
-    moved_from: Optional[Line] = Field(None, title="転出元")
-    previous_job: Optional[Line] = Field(None, title="前職")
-    motivation: Text = Field(title="協力隊に応募したきっかけ")
-    activities: list[Activity] = Field(min_length=1, max_length=10, title="活動内容")
-    goals: Text = Field(title="今後の抱負・任期後の目標")
-    contact: Optional[Contact] = Field(None, title="連絡先（任意）")
-    consent: Consent = Field(title="掲載への同意")
+    fields: list[ActivityField] = Field(min_length=1, max_length=3, title="活動分野", description="1〜3個、選択肢から")
+    term: Term = Field(title="活動時期", description="start（着任年月）と end（任期終了年月、任意）")
+    age: Optional[Age] = Field(None, title="年齢", description="任意。years（年齢）と as_of（その時点の年月）の両方を書きます")
+    hometown: Optional[Line] = Field(None, title="出身地", description="任意（1行）")
+    moved_from: Optional[Line] = Field(None, title="転出元", description="任意。移住前に住んでいた所（1行）")
+    previous_job: Optional[Line] = Field(None, title="前職", description="任意（1行）")
+    motivation: Text = Field(title="協力隊に応募したきっかけ", description="文章（Markdown が使えます）")
+    activities: list[Activity] = Field(min_length=1, max_length=10, title="活動内容", description="1〜10件。各件に title と body")
+    goals: Text = Field(title="今後の抱負・任期後の目標", description="文章（Markdown が使えます）")
+    contact: Optional[Contact] = Field(None, title="連絡先", description="任意。書いた項目だけ本人のページに表示")
+    consent: Consent = Field(title="掲載への同意", description="date（年月）と basis（根拠）。証拠そのものはリポジトリに置かないこと")
     related_cases: list[Slug] = Field(default_factory=list, title="関連する地域運営組織", description="cases/ のフォルダ名")
+
+
+class AreaSize(Strict):
+    """活動区域の世帯数・人口（少なくとも一方）と、その時点。"""
+
+    model_config = ConfigDict(json_schema_extra={"anyOf": [{"required": ["households"]}, {"required": ["population"]}]})
+
+    households: Optional[int] = Field(None, ge=1, le=10_000_000, title="世帯数", description="活動区域の世帯数（整数、引用符なし）")
+    population: Optional[int] = Field(None, ge=1, le=100_000_000, title="人口", description="活動区域の人口（整数、引用符なし）")
+    as_of: YearMonth = Field(title="時点", description="世帯数・人口の時点の年月（YYYY-MM）。出典の記載どおり")
+
+    @model_validator(mode="after")
+    def _counted(self) -> "AreaSize":
+        if self.households is None and self.population is None:
+            raise ValueError("area_size_empty")
+        return self
 
 
 class CaseActivity(Activity):
@@ -168,7 +209,9 @@ class CaseRecord(_Record):
     model_config = ConfigDict(title="地域運営組織 事例")
 
     legal_form: Optional[LegalForm] = Field(None, title="組織形態", description="出典に記載がなければ省略")
-    area: Optional[Line] = Field(None, title="活動区域", description="例: ○○小学校区")
-    summary: Text = Field(title="概要")
-    activities: list[CaseActivity] = Field(min_length=1, max_length=12, title="活動内容")
+    founded: Optional[YearOrMonth] = Field(None, title="設立", description="組織の設立年（\"YYYY\"）または年月（\"YYYY-MM\"）。出典に記載がなければ省略")
+    area: Optional[Line] = Field(None, title="活動区域", description="例: ○○小学校区（複数なら「、」で区切る）")
+    area_size: Optional[AreaSize] = Field(None, title="区域の規模", description="活動区域の世帯数・人口と、その時点。出典に記載がなければ省略")
+    summary: Text = Field(title="概要", description="文章（Markdown が使えます）")
+    activities: list[CaseActivity] = Field(min_length=1, max_length=12, title="活動内容", description="1〜12件。各件に category・title・body")
     related_profiles: list[Slug] = Field(default_factory=list, title="関連する協力隊プロフィール", description="profiles/ のフォルダ名")

@@ -21,6 +21,7 @@ from pydantic import BaseModel
 
 from showcase.catalog.indexes import Catalog
 from showcase.check.collection import Entry
+from showcase.content.municipalities import municipalities_json
 from showcase.content.schema import CaseRecord, ProfileRecord
 from showcase.content.vocab import PREFECTURES
 from showcase.outputs.files import absolute, json_text
@@ -158,6 +159,7 @@ def export_files(catalog: Catalog, *, site_url: str = "", statistics: Iterable[s
             "municipality": {"code": code, "name": town.name, "prefecture": town.prefecture.name},
             "profiles": [rows[e.source] for e in town.profiles], "cases": [rows[e.source] for e in town.cases]},
             compact=True)
+    files["data/municipalities.json"] = municipalities_json()  # every municipality, for forms (not only those with records)
     files["data/index.json"] = json_text(_index([*files, *statistics], site_url))
     return files
 

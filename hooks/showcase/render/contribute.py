@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from pydantic import ValidationError
+
 from showcase.check.collection import FOLDER_NAME_MESSAGE, RESERVED_SLUGS, SLUG_RE
 from showcase.check.fields import _VALUE_MESSAGES, problem_for_error
 from showcase.content import schema
@@ -26,7 +28,7 @@ NAME = "{name}"  # filled in by the form with the field's label and key: 名前�
 
 def _message(kind: str, **extra: Any) -> dict[str, str]:
     """The message ``scripts/validate`` gives for a pydantic error of this kind, with placeholders for the form."""
-    problem = problem_for_error(Document("form"), {"type": kind, "loc": (NAME,), "msg": "", **extra})
+    problem = problem_for_error(Document("form"), {"type": kind, "loc": (NAME,), "msg": "", **extra}, schema.ProfileRecord)
     return {"ja": problem.ja, "en": problem.en, "hint_ja": problem.hint_ja, "hint_en": problem.hint_en}
 
 
@@ -47,11 +49,33 @@ def validator_messages() -> dict[str, dict[str, str]]:
 
 
 def _pattern_codes() -> dict[str, str]:
-    """JSON Schema pattern → the value-check code whose message it gets (``year_month``, ``safe_url``, …)."""
-    known = {getattr(schema, name).pattern: code for name, code in
-             (("YEAR_MONTH_RE", "year_month"), ("SAFE_URL_RE", "safe_url"), ("EMAIL_RE", "email"), ("PHONE_RE", "phone"))}
-    known[r"^\d{6}$"] = "municipality_code"
+    """JSON Schema pattern → the message code it gets (``year_month``, ``safe_url``, …; a blank text: ``minLength``)."""
+    known = {schema.YEAR_MONTH_RE.pattern: "year_month", schema.SAFE_URL_RE.pattern: "safe_url",
+             schema.EMAIL_RE.pattern: "email", schema.PHONE_RE.pattern: "phone"}
+    for name, code in (("YEAR_OR_MONTH_PATTERN", "year_or_month"), ("MUNICIPALITY_CODE_PATTERN", "municipality_code"),
+                       ("NOT_BLANK_PATTERN", "minLength")):
+        if hasattr(schema, name):
+            known[getattr(schema, name)] = code
     return known
+
+
+def _any_of_codes(kind: str) -> dict[str, str]:
+    """``#/$defs/X/anyOf`` → the message code the model raises when none of X's alternatives is given (the
+    JSON Schema says "one of these keys"; the validator's message says which): asked of the model itself."""
+    codes = {}
+    for name, node in json_schema(kind).get("$defs", {}).items():
+        model = getattr(schema, name, None)
+        if model is None or not all(set(branch) == {"required"} for branch in node.get("anyOf", [{}])):
+            continue
+        given = {key: prop["examples"][0] for key, prop in node.get("properties", {}).items()
+                 if key in node.get("required", []) and prop.get("examples")}
+        try:
+            model.model_validate(given)
+        except ValidationError as error:
+            found = [e.get("ctx", {}).get("error") for e in error.errors() if e["type"] == "value_error"]
+            if found:
+                codes[f"#/$defs/{name}/anyOf"] = str(found[0])
+    return codes
 
 
 def form_data(kind: str, repo_url: str, site_url: str) -> dict[str, Any]:
@@ -61,7 +85,7 @@ def form_data(kind: str, repo_url: str, site_url: str) -> dict[str, Any]:
         "kind": kind, "folder": folder, "file": f"{kind}.yml", "repo_url": repo_url.rstrip("/"), "site_url": site_url,
         "schema_line": f"# yaml-language-server: $schema=../../schemas/{kind}.schema.json",
         "title_line": f"# {json_schema(kind).get('title', '')}",
-        "key_order": template_key_order(kind), "messages": validator_messages(), "patterns": _pattern_codes(),
+        "key_order": template_key_order(kind), "messages": validator_messages(), "patterns": _pattern_codes(), "any_of": _any_of_codes(kind),
         "date_order": [[group, *rule] for group, rule in DATE_ORDER.items()],
         "slug": {"pattern": SLUG_RE.pattern, "reserved": sorted(RESERVED_SLUGS)},
         "labels": {"slug": "フォルダ名", **_labels(form_fields(kind))},

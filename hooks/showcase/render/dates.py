@@ -40,3 +40,13 @@ def month_short(year_month: str) -> str:
     """``2022-06`` → ``2022年6月``."""
     year, month = (int(part) for part in year_month.split("-"))
     return f"{year}年{month}月"
+
+
+def year_or_month(value: str) -> str:
+    """``2015-04`` → ``平成27年4月（2015年4月）``; ``2015`` → ``平成27年（2015年）``; a year in which the era changed → ``2019年``."""
+    if "-" in value:
+        return era_month(value)
+    year = int(value)
+    if any(int(start[:4]) == year for start, *_ in _ERAS):
+        return f"{year}年"  # 平成31年 or 令和元年: a year alone cannot say which
+    return f"{era_year(year, 12)}（{year}年）"

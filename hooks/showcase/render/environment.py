@@ -60,6 +60,7 @@ def environment() -> Environment:
         markdown=render_markdown,
         obfuscate=obfuscate_email,
         era_month=dates.era_month,
+        year_or_month=dates.year_or_month,
         month=dates.month_short,
         number=number,
         field_slug=ACTIVITY_FIELDS.__getitem__,
