@@ -2,16 +2,15 @@
 
 :func:`compose` keeps every value's mark and each unquoted non-text scalar, so that a problem can point
 at its node, and refuses anchors, aliases, tags, duplicate keys, deep nesting and bad escapes, reporting
-what is wrong as a :class:`Reject`.  Most well-formed records are read faster, straight from their lines,
-by :mod:`showcase.load.lines`; it raises :class:`Fallback` at anything it is not sure of, and the file is
-then read here.
+what is wrong as a :class:`Reject`.  Every record is read here, through libyaml's event parser when it is
+installed (PyYAML's own otherwise).
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import yaml
 from yaml.constructor import SafeConstructor
@@ -19,13 +18,10 @@ from yaml.nodes import ScalarNode
 from yaml.resolver import Resolver
 
 from showcase.check.problems import Problem
-
-if TYPE_CHECKING:  # pragma: no cover
-    from showcase.load.reader import Document
+from showcase.load.document import Document, Loc, dotted
+from showcase.load.hints import dropped_comment, dropped_comment_message
 
 MAX_DEPTH = 12
-
-Loc = tuple[Any, ...]
 
 _Parser = getattr(yaml, "CLoader", yaml.SafeLoader)
 _resolver = Resolver()
@@ -44,22 +40,11 @@ def bad_character(text: str) -> int:
     return found.start() if found else -1
 
 
-def dotted(loc: Loc) -> str:
-    out = ""
-    for part in loc:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out
-
-
 class Reject(Exception):
     """A problem that stops reading the file."""
 
     def __init__(self, problem: Problem):
         self.problem = problem
-
-
-class Fallback(Exception):
-    """The fast reader met something that only :func:`compose` can explain."""
 
 
 _TAG_MEMO: dict[str, str | None] = {}  # records repeat their dates and numbers ("2019-04", "22")
@@ -99,7 +84,7 @@ def compose(text: str, doc: Document) -> Any:
     """The data of one YAML document, with marks; problems raise :class:`Reject`."""
     parser = _Parser(text)
     try:
-        events = _EventReader(parser, doc)
+        events = _EventReader(parser, doc, text)
         events.expect(yaml.StreamStartEvent)
         if events.peek_is(yaml.StreamEndEvent):
             raise Reject(Problem(doc.path, 1, 1, "", "ファイルが空です", "the file is empty",
@@ -126,9 +111,11 @@ _PLAIN_NODE_EVENTS = frozenset({yaml.ScalarEvent, yaml.SequenceStartEvent, yaml.
 
 
 class _EventReader:
-    def __init__(self, parser: Any, doc: Document):
+    def __init__(self, parser: Any, doc: Document, text: str = ""):
         self.parser = parser
         self.doc = doc
+        # Lines to look for a '#' that cut an unquoted value short (see _check_comment); None when there is none.
+        self.lines = text.split("\n") if " #" in text else None
 
     def next(self) -> Any:
         return self.parser.get_event()
@@ -230,7 +217,18 @@ class _EventReader:
                                          "どちらか一方を削除してください", "delete one of them"))
         self.node(path + ("<duplicate>",), depth)
 
+    def _check_comment(self, event: Any, loc: Loc) -> None:
+        """``title: 移住相談 #1窓口`` reads as 移住相談: report the text YAML dropped (see showcase.load.hints)."""
+        end = event.end_mark
+        tail = self.lines[end.line][end.column:] if end.line < len(self.lines) else ""
+        index = dropped_comment(tail)
+        if index is not None:
+            self.doc.problems.append(Problem(self.doc.path, end.line + 1, end.column + index + 1, dotted(loc),
+                                             *dropped_comment_message(event.value, tail)))
+
     def _scalar(self, event: Any, loc: Loc) -> Any:
+        if self.lines is not None and not event.style:
+            self._check_comment(event, loc)
         tag = implicit_tag(event)
         if tag is not None:
             self.doc.implicit[loc] = (tag, event.value)

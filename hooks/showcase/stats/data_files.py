@@ -15,7 +15,7 @@ from pydantic import ValidationError
 from showcase.check.problems import Problem
 from showcase.load.reader import Document, load_document, parse_document
 from showcase.stats.checks import check_table
-from showcase.stats.schema import MODELS, StatTable
+from showcase.stats.table_schema import MODELS, StatTable
 from showcase.stats.validation_problems import problems_from_error
 
 TABLE_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
