@@ -33,6 +33,10 @@ COLLECTIONS: dict[Kind, tuple[str, str, type]] = {
 }
 SLUG_RE = re.compile(SLUG_PATTERN)
 RESERVED_SLUGS = {"page", "status", "index", "embed", "data"}
+# Also the contribute form's message for a folder name it cannot use (showcase.render.contribute).
+FOLDER_NAME_MESSAGE = ("フォルダ名「{name}」は URL に使えません", "folder name '{name}' cannot be used as a URL",
+                       "半角英小文字・数字・ハイフンだけにしてください（例: yamada-taro）",
+                       "use lowercase a-z, digits and hyphens only (e.g. yamada-taro)")
 
 
 def folder_name_refusal(name: str) -> tuple[str, str, str, str] | None:
@@ -43,9 +47,8 @@ def folder_name_refusal(name: str) -> tuple[str, str, str, str] | None:
                 f"folder name is too long ({len(name)} characters, limit {MAX_SLUG_LENGTH})",
                 "名前の一部だけにするなど、短くしてください（例: yamada-taro）", "shorten it (e.g. yamada-taro)")
     if not SLUG_RE.match(name) or name in RESERVED_SLUGS:
-        return (f"フォルダ名「{name}」は URL に使えません", f"folder name '{name}' cannot be used as a URL",
-                "半角英小文字・数字・ハイフンだけにしてください（例: yamada-taro）",
-                "use lowercase a-z, digits and hyphens only (e.g. yamada-taro)")
+        ja, en, hint_ja, hint_en = FOLDER_NAME_MESSAGE
+        return ja.format(name=name), en.format(name=name), hint_ja, hint_en
     return None
 
 

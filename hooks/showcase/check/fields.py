@@ -28,7 +28,7 @@ Message = tuple[str, str, str, str]  # Japanese, English, fix hint in Japanese, 
 _LISTED_FIELDS = 12  # an unknown key's hint lists the fields allowed at its place when there are at most this many
 
 # Messages for our own value checks (raised as ValueError(code) in schema.py, or named by a caller's ``patterns``).
-_VALUE_MESSAGES: dict[str, Message] = {
+VALUE_MESSAGES: dict[str, Message] = {
     "year_month": ("年月は YYYY-MM の形で、引用符で囲んで書いてください", "must be a year and month as \"YYYY-MM\"",
                    "例: \"2022-06\"", "e.g. \"2022-06\""),
     "year_or_month": ("年（YYYY）か年月（YYYY-MM）の形で、引用符で囲んで書いてください", "must be a year \"YYYY\" or a year and month \"YYYY-MM\"",
@@ -76,9 +76,9 @@ def _year_month_problem(doc: Document, loc: tuple, given: object, implicit: tupl
         ja, en = (f"引用符なしの「{given}」は{implicit[0]}として読まれます。この項目は年月（YYYY-MM）です",
                   f"unquoted {given} is read as {implicit[1]}; this field is a year and month (YYYY-MM)")
     else:
-        ja, en = _VALUE_MESSAGES["year_month"][:2]
+        ja, en = VALUE_MESSAGES["year_month"][:2]
     if meant is None:
-        return doc.problem(loc, ja, en, *_VALUE_MESSAGES["year_month"][2:])
+        return doc.problem(loc, ja, en, *VALUE_MESSAGES["year_month"][2:])
     return doc.problem(loc, ja, en, f"「{given}」は \"{meant}\" と書いてください（年と月を「-」でつなぎ、引用符で囲みます）",
                        f"write {given} as \"{meant}\" (year and month joined by '-', in quotes)")
 
@@ -114,13 +114,20 @@ def problems_from_error(doc: Document, model: type[BaseModel], exc: ValidationEr
     # the full-width space is the one mistake to report.
     stray = {str(e["loc"][-1]).lstrip("\u3000 ") for e in errors
              if e["type"] == "extra_forbidden" and fullwidth_key_message(str(e["loc"][-1]))}
-    table = {**_VALUE_MESSAGES, **(messages or {})}
+    table = {**VALUE_MESSAGES, **(messages or {})}
     problems: dict[tuple, Problem] = {}
     for error in errors:
         loc = tuple(part for part in error["loc"] if not (isinstance(part, str) and part.startswith("function-")))
         if loc not in problems and not (error["type"] == "missing" and str(error["loc"][-1]) in stray):
             problems[loc] = _problem_for_error(doc, loc, error, model, patterns or {}, table)
     return list(problems.values())
+
+
+def problem_for_error(doc: Document, error: dict[str, Any], model: type[BaseModel]) -> Problem:
+    """The Problem for one pydantic error of a record, worded as ``scripts/validate`` words it (the contribute form
+    takes its messages from here)."""
+    loc = tuple(part for part in error["loc"] if not (isinstance(part, str) and part.startswith("function-")))
+    return _problem_for_error(doc, loc, error, model, {}, VALUE_MESSAGES)
 
 
 def _problem_for_error(doc: Document, loc: tuple, error: dict[str, Any], model: type[BaseModel],

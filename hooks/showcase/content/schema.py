@@ -48,6 +48,10 @@ def _pattern(pattern: str, *examples: str) -> Any:
 Line = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=120), _pattern(NOT_BLANK_PATTERN)]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=4000), _pattern(NOT_BLANK_PATTERN)]
 
+# Dates that must come in order, beyond what JSON Schema can say: group → (earlier key, later key, message code).
+# The model below and the contribute form (showcase.render.contribute) both read this table.
+DATE_ORDER: dict[str, tuple[str, str, str]] = {"term": ("start", "end", "term_order")}
+
 
 def _year_month(value: str) -> str:
     if not YEAR_MONTH_RE.fullmatch(value):
@@ -143,8 +147,9 @@ class Term(Strict):
 
     @model_validator(mode="after")
     def _ordered(self) -> "Term":
-        if self.end is not None and self.end < self.start:
-            raise ValueError("term_order")
+        first, then, code = DATE_ORDER["term"]
+        if getattr(self, then) is not None and getattr(self, then) < getattr(self, first):
+            raise ValueError(code)
         return self
 
 
