@@ -249,6 +249,9 @@ def test_keyboard_alone(page, site_url):
     page.locator('[name="name"]').focus()
     page.keyboard.type("キーボード協議会")
     page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.name") == "name_kana"
+    page.keyboard.type("きーぼーどきょうぎかい")
+    page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.name") == "prefecture"
     page.keyboard.press("ArrowDown")
     add = page.locator("fieldset[data-list=activities] > [data-add-item]")
