@@ -18,6 +18,7 @@ from .vocab import ACTIVITY_FIELDS, LEGAL_FORMS, PREFECTURES, RMO_CATEGORIES, is
 
 YEAR_MONTH_RE = re.compile(r"^(19|20)\d\d-(0[1-9]|1[0-2])$")
 SAFE_URL_RE = re.compile(r"^(https://[^\s<>\"']+|mailto:[^\s<>\"'@]+@[^\s<>\"'@]+)$", re.IGNORECASE)
+HTTPS_URL_RE = re.compile(r"^https://[^\s<>\"']+$", re.IGNORECASE)
 EMAIL_RE = re.compile(r"^[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}$")
 PHONE_RE = re.compile(r"^0\d{1,4}-\d{1,4}-\d{3,4}$")
 
@@ -34,6 +35,12 @@ def _year_month(value: str) -> str:
 def _safe_url(value: str) -> str:
     if not SAFE_URL_RE.match(value):
         raise ValueError("safe_url")
+    return value
+
+
+def _https_url(value: str) -> str:
+    if not HTTPS_URL_RE.match(value):
+        raise ValueError("https_url")
     return value
 
 
@@ -56,6 +63,7 @@ def _phone(value: str) -> str:
 
 
 YearMonth = Annotated[str, AfterValidator(_year_month), Field(pattern=YEAR_MONTH_RE.pattern, examples=["2022-06"])]
+HttpsUrl = Annotated[str, AfterValidator(_https_url), Field(pattern=HTTPS_URL_RE.pattern, examples=["https://www.soumu.go.jp/"])]
 SafeUrl = Annotated[str, AfterValidator(_safe_url), Field(pattern=SAFE_URL_RE.pattern, examples=["https://example.jp/"])]
 MunicipalityCode = Annotated[str, AfterValidator(_municipality_code), Field(pattern=r"^\d{6}$", examples=["192040"])]
 Email = Annotated[str, AfterValidator(_email), Field(examples=["info@example.jp"])]
@@ -84,8 +92,20 @@ class Photo(Strict):
 
 
 class Source(Strict):
-    title: Text = Field(title="出典", description="情報の出典（資料名など）")
-    note: Optional[Text] = Field(None, title="出典についての注記", description="出典から読み取れない点など")
+    """A citation a reader can follow: who published what, when, and where (only an address that is known)."""
+
+    publisher: Optional[Line] = Field(None, title="発行者", description="資料を公表した機関（例: 総務省）")
+    title: Text = Field(title="資料名", description="資料に印刷されている題名のまま")
+    section: Optional[Line] = Field(None, title="該当箇所", description="資料の中の見出しやページ（例: 地域運営組織の活動事例）")
+    date: Optional[Line] = Field(None, title="日付・時点", description="資料に記載された日付や時点（記載のとおり）。分からなければ省略")
+    url: Optional[HttpsUrl] = Field(None, title="URL", description="資料を公開しているページの https URL。分からなければ省略し、推測で書かないこと")
+    note: Optional[Text] = Field(None, title="出典についての注記", description="出典から読み取れない点など。ページでは出典の下に短い注記として表示されます")
+
+    @property
+    def citation(self) -> str:
+        """Plain text: ``総務省「地域運営組織（RMO）の概要」（地域運営組織の活動事例）``."""
+        where = "、".join(part for part in (self.section, self.date) if part)
+        return f"{self.publisher or ''}「{self.title}」" + (f"（{where}）" if where else "")
 
 
 class Activity(Strict):
@@ -130,6 +150,12 @@ class _Record(Strict):
     photos: list[Photo] = Field(default_factory=list, title="写真", max_length=12)
     sources: list[Source] = Field(default_factory=list, title="出典")
     published: YearMonth = Field(title="掲載年月", description="このサイトに掲載した年月（YYYY-MM）。新着フィードに使われます")
+    updated: Optional[YearMonth] = Field(None, title="最終確認年月", description="内容を出典や本人と最後に確認した年月（YYYY-MM）。ページの「最終確認日」に表示されます")
+
+    @property
+    def checked(self) -> str:
+        """The month shown as 最終確認日: the last check, or the month the record was published."""
+        return max(self.updated or self.published, self.published)
 
 
 class ProfileRecord(_Record):

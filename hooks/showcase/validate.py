@@ -15,14 +15,16 @@ M = TypeVar("M", bound=BaseModel)
 
 _KNOWN_KEYS = sorted({name for model in (ProfileRecord, CaseRecord) for name in model.model_fields}
                      | {"label", "url", "file", "alt", "caption", "title", "note", "body", "start", "end", "years", "as_of",
-                        "organisation", "email", "phone", "date", "basis", "category"})
+                        "organisation", "email", "phone", "date", "basis", "category", "publisher", "section"})
 
 # Messages for our own value checks (raised as ValueError(code) in schema.py).
-_VALUE_MESSAGES: dict[str, tuple[str, str, str, str]] = {
+VALUE_MESSAGES: dict[str, tuple[str, str, str, str]] = {
     "year_month": ("年月は YYYY-MM の形で、引用符で囲んで書いてください", "must be a year and month as \"YYYY-MM\"",
                    "例: \"2022-06\"", "e.g. \"2022-06\""),
     "safe_url": ("https で始まる URL（またはメールの mailto:）を指定してください", "must be an https URL (or a mailto: link)",
                  "http:// なら https:// に直してください", "use https:// instead of http://"),
+    "https_url": ("https で始まる URL を指定してください", "must be an https URL",
+                  "分からなければ url を省略してください（推測で書かないこと）", "leave url out if you do not know it (never guess one)"),
     "municipality_code": ("全国地方公共団体コード（検査数字を含む6桁）が正しくありません",
                           "not a valid 6-digit local government code (with its check digit)",
                           "総務省の「全国地方公共団体コード」で確認してください（例: 都留市は \"192040\"）",
@@ -76,8 +78,8 @@ def problem_for_error(doc: Document, error: dict[str, Any]) -> Problem:
         return doc.problem(loc, f"「{name}」という項目はありません", f"unknown field '{name}'", *hint, key=True)
     if kind == "value_error":
         code = str(error.get("ctx", {}).get("error", ""))
-        if code in _VALUE_MESSAGES:
-            return doc.problem(loc, *_VALUE_MESSAGES[code])
+        if code in VALUE_MESSAGES:
+            return doc.problem(loc, *VALUE_MESSAGES[code])
     if kind == "literal_error" and error.get("input") in (None, ""):
         return doc.problem(loc, "値が空です。選択肢から選んでください", "empty: choose one of the allowed values",
                            "エディタの補完か CONTRIBUTING.md の一覧から選んでください",

@@ -14,11 +14,13 @@ from showcase.problems import format_problem
 from showcase.stats import load_statistics, parse_table, render_table, stats_json_schema, table_csv, table_json
 from showcase.stats.era import era_label, era_short, year_label
 from showcase.stats.numbers import format_number, format_quantity
-from showcase.stats.tables import export_files, render_table_source, target_label
+from showcase.stats.tables import export_files, render_table_notes, target_label
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "data"
-SOURCE = "総務省 説明資料（地域運営組織（RMO）の概要／地域おこし協力隊について 等、令和7年度当初予算（案）時点）"
+PUBLISHER = "総務省"
+SOURCE_TITLES = {"地域運営組織（RMO）の概要", "地域運営組織（RMO）の活動実態", "地域おこし協力隊について",
+                 "地域おこし協力隊受入サポートプラン", "地域おこし協力隊の推進に要する経費"}  # as printed in the seed
 
 # The figures as printed in the ministry's material (seed 000_54e653b94b1b2bcb).
 RMO_ORGANISATIONS = [3071, 4177, 4787, 5236, 5783, 6064, 7207, 7710]
@@ -51,7 +53,9 @@ def test_committed_files_all_load(tables):
     assert set(tables) == expected
     assert {p.stem for p in DATA.glob("*.yml")} == expected
     for table in tables.values():
-        assert table.spec.source.document == SOURCE
+        assert [source.publisher for source in table.spec.sources] == [PUBLISHER] * len(table.spec.sources)
+        assert all(source.title in SOURCE_TITLES for source in table.spec.sources), table.id
+        assert table.spec.checked == "2026-11"
         assert table.path == f"data/{table.id}.yml"
 
 
@@ -86,7 +90,7 @@ def test_surveys_match_source(tables):
         spec = tables[table_id].spec
         assert [(r.label, r.value) for r in spec.rows] == rows, table_id
         assert spec.unit == "%" and spec.decimals == 1
-        assert spec.source.survey == "令和5年度 総務省調査（市区町村：1,741団体、地域運営組織：7,710団体が回答）"
+        assert spec.sources[0].survey == "令和5年度 総務省調査（市区町村：1,741団体、地域運営組織：7,710団体が回答）"
     multiple = {table_id for table_id in SURVEYS if tables[table_id].spec.multiple_answer}
     assert multiple == {"rmo-survey-2023-members", "rmo-survey-2023-activities", "rmo-survey-2023-issues"}
     assert tables["rmo-survey-2023-base"].spec.rows[1].base == "活動拠点を有する団体"
@@ -133,8 +137,8 @@ def test_number_formatting():
 
 # --- bad files: every problem, at the node, Japanese first ---------------------------------------------------------
 
-HEAD = "kind: time_series\ntitle: t\nsource: {document: d}\nseries:\n  - {key: organisations, label: 団体数, unit: 団体}\nrows:\n"
-SURVEY_HEAD = 'kind: survey\ntitle: t\nsource: {document: d}\nunit: "%"\nmultiple_answer: true\nrows:\n'
+HEAD = "kind: time_series\ntitle: t\nsources: [{title: d}]\nseries:\n  - {key: organisations, label: 団体数, unit: 団体}\nrows:\n"
+SURVEY_HEAD = 'kind: survey\ntitle: t\nsources: [{title: d}]\nunit: "%"\nmultiple_answer: true\nrows:\n'
 
 
 def problems_of(text: str) -> list[str]:
@@ -193,8 +197,8 @@ def test_unknown_keys():
         "（対処: 綴りを確認してください（使える項目: base, label, multiple_answer, note, value） / "
         "Fix: check the spelling (allowed: base, label, multiple_answer, note, value)）",
         "data/bad.yml:6:1: colour: 不明な項目「colour」です / unknown field 'colour' "
-        "（対処: 綴りを確認してください（使える項目: decimals, description, kind, multiple_answer, notes, rows, source, title, unit） / "
-        "Fix: check the spelling (allowed: decimals, description, kind, multiple_answer, notes, rows, source, title, unit)）"]
+        "（対処: 綴りを確認してください（使える項目: checked, decimals, description, kind, multiple_answer, notes, rows, sources, title, unit） / "
+        "Fix: check the spelling (allowed: checked, decimals, description, kind, multiple_answer, notes, rows, sources, title, unit)）"]
 
 
 def test_undeclared_series_key():
@@ -207,13 +211,13 @@ def test_undeclared_series_key():
 
 
 def test_missing_fields_and_cross_checks_are_all_reported():
-    found = problems_of("kind: items\nsource: {document: d, as_of: 2023-3}\nrows:\n"
+    found = problems_of("kind: items\nsources: [{title: d, as_of: 2023-3}]\nrows:\n"
                         "  - {label: a, value: 300, unit: 万円, breakdown: [{label: x, value: 320}, {label: y, value: 100}]}\n"
                         "  - {value: 1.5, unit: 措置率}\n  - {label: c, value: 2, unit: 人, era: 令和元年度}\n")
     assert found == [
         "data/bad.yml:1:1: title: 必須の項目「title」がありません / required field 'title' is missing "
         "（対処: 「title: …」を追加してください / Fix: add 'title: ...'）",
-        "data/bad.yml:2:30: source.as_of: 時点「2023-3」は YYYY-MM 形式で書いてください / '2023-3' must be written as YYYY-MM "
+        "data/bad.yml:2:29: sources[0].as_of: 時点「2023-3」は YYYY-MM 形式で書いてください / '2023-3' must be written as YYYY-MM "
         "（対処: 例: 2023-03（令和5年3月末なら 2023-03） / Fix: for example 2023-03）",
         "data/bad.yml:5:5: rows[1].label: 必須の項目「label」がありません / required field 'label' is missing "
         "（対処: 「label: …」を追加してください / Fix: add 'label: ...'）",
@@ -299,7 +303,7 @@ def test_text_is_escaped():
     assert problems == []
     html = render_table(table, "t")
     assert "<script>" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
-    assert "<script>" not in render_table_source(table)
+    assert "<script>" not in render_table_notes(table)
 
 
 def test_csv_has_bom_header_and_the_data(tables):

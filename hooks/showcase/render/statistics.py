@@ -15,7 +15,7 @@ from markupsafe import Markup
 from ..catalog import Catalog
 from ..charts import CHARTS, render_chart, render_tile_map
 from ..charts.bars import Bar, render_horizontal_bars
-from ..stats import StatTable, render_table, render_table_source
+from ..stats import StatTable, render_table, render_table_notes
 from ..vocab import NATIONAL_SURVEY_SHARE, PREFECTURES
 from .environment import relative_url, render_template
 
@@ -40,6 +40,12 @@ class ChartBlock:
     kind: str = "chart"  # "map" gets a larger minimum width: 13 tile columns must stay legible on phones
 
 
+def table_source(table: StatTable) -> Markup:
+    """A table's citations (the one sources partial) and its notes: ``<div class="cs-stat-source">``."""
+    cited = render_template("partials/sources.html", "", sources=table.spec.sources)
+    return Markup('<div class="cs-stat-source">{}{}</div>').format(Markup(cited), Markup(render_table_notes(table)))
+
+
 def _downloads(table_id: str) -> tuple[tuple[str, str], ...]:
     return (("CSV", f"{STATS_DATA_DIR}{table_id}.csv"), ("JSON", f"{STATS_DATA_DIR}{table_id}.json"))
 
@@ -49,14 +55,14 @@ def national_block(chart_id: str, tables: Mapping[str, StatTable], id_prefix: st
     table = tables[spec.table_id]
     prefix = f"{id_prefix or chart_id}-chart"  # the figure itself carries the bare id (a stable anchor)
     return ChartBlock(chart_id, table.title, Markup(render_chart(chart_id, tables, prefix)),
-                      Markup(render_table(table, prefix)), Markup(render_table_source(table)),
+                      Markup(render_table(table, prefix)), table_source(table),
                       _downloads(spec.table_id), f"embed/charts/{chart_id}/", chart_id in WIDE_CHARTS)
 
 
 def table_block(table_id: str, tables: Mapping[str, StatTable]) -> ChartBlock:
     table = tables[table_id]
     return ChartBlock(table_id, table.title, Markup(""), Markup(render_table(table, table_id)),
-                      Markup(render_table_source(table)), _downloads(table_id))
+                      table_source(table), _downloads(table_id))
 
 
 def _simple_table(caption: str, headers: list[str], rows: list[list[str]]) -> Markup:
@@ -111,6 +117,8 @@ def render_statistics_page(spec, catalog: Catalog, tables: Mapping[str, StatTabl
     """``chart_embed(chart_id)`` (from the engine's embed context) adds each chart's 「このグラフを埋め込む」 block."""
     return render_template(
         "statistics.html", spec.url, spec=spec, catalog=catalog, chart_embed=chart_embed,
+        checked=max([table.spec.checked for table in tables.values() if table.spec.checked] + [entry.record.checked for entry in catalog.profiles + catalog.cases],
+                    default=""),
         record_blocks=[tile_map_block(catalog, spec.url), field_block(catalog), category_comparison_block(catalog)],
         rmo_blocks=[national_block(chart_id, tables) for chart_id in RMO_CHARTS],
         kyoryokutai_blocks=[national_block(chart_id, tables) for chart_id in KYORYOKUTAI_CHARTS],

@@ -15,6 +15,7 @@ from pydantic import BaseModel, ValidationError
 
 from ..load import Document
 from ..problems import Problem
+from ..validate import VALUE_MESSAGES
 
 _TYPE_NAMES = {
     "float_type": ("数値", "a number"),
@@ -74,6 +75,8 @@ def _problem(doc: Document, model: type[BaseModel], item: dict[str, Any], loc: t
         ja = "以上" if kind == "greater_than_equal" else "以下"
         en = "at least" if kind == "greater_than_equal" else "at most"
         return doc.problem(loc, f"{bound}{ja}にしてください", f"must be {en} {bound}")
+    if kind == "value_error" and str(ctx.get("error", "")) in VALUE_MESSAGES:  # the records' checks (e.g. sources' url)
+        return doc.problem(loc, *VALUE_MESSAGES[str(ctx["error"])])
     message = item.get("msg", kind)
     return doc.problem(loc, f"値が正しくありません（{message}）", f"invalid value ({message})")
 
@@ -110,6 +113,9 @@ def _pattern_problem(doc: Document, loc: tuple[Any, ...], name: str, value: Any)
     if name == "as_of":
         return doc.problem(loc, f"時点「{value}」は YYYY-MM 形式で書いてください", f"'{value}' must be written as YYYY-MM",
                            "例: 2023-03（令和5年3月末なら 2023-03）", "for example 2023-03")
+    if name == "checked":
+        return doc.problem(loc, f"最終確認日「{value}」は YYYY-MM 形式で書いてください", f"'{value}' must be written as YYYY-MM",
+                           "出典と照合した年月を書いてください（例: 2026-11）", "write the month you checked it against the source")
     return doc.problem(loc, f"「{value}」は英小文字・数字・「_」で書いてください",
                        f"'{value}' must use lowercase letters, digits and '_'", "例: organisations", "for example organisations")
 
