@@ -46,6 +46,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
                           f"not building the site: {len(error.problems)} problem(s) in the content") from None
     repo = (config.repo_url or "").rstrip("/")
     build.context["contributing_url"] = f"{repo}/blob/main/CONTRIBUTING.md" if repo else ""
+    try:
+        build.set_contact(config.extra, config.site_url)  # extra.contact: the correction route on every record page
+    except ValueError as error:
+        raise PluginError(str(error)) from None
     config[STATE_KEY] = build
     gc.freeze()  # the records live as long as the build: the collector need not walk them again (see showcase.collector)
     # A preview watches its own record folders, not 35,000 of them.
@@ -90,8 +94,7 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     og_image = build_of(config).og_image(spec)
     if og_image and config.site_url:
         page.meta["og_image"] = html.escape(config.site_url.rstrip("/") + "/" + og_image, quote=True)
-    if spec.source and config.repo_url:
-        page.edit_url = f"{config.repo_url.rstrip('/')}/edit/main/{spec.source}"
+    page.edit_url = None  # generated pages get no 「このページの修正を提案」: their correction route is on the page
     return ""
 
 

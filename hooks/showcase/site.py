@@ -19,6 +19,7 @@ from .collection import load_collections
 from .problems import ContentError
 from .preview import preview_pages, preview_selection
 from .render.cards import Cards
+from .render.corrections import contact_settings, expand_contact_marker
 from .render.environment import environment
 from .render.pages import PageSpec, render_page, site_pages
 from .render.search_form import expand_search_form
@@ -80,9 +81,15 @@ class SiteBuild:
         return build
 
     def expand_markers(self, html: str, page_url: str) -> str:
-        """Charts (``<!-- chart: ID -->``) and the search form (``<!-- showcase: search-form -->``) in hand-written pages."""
+        """Charts (``<!-- chart: ID -->``), the search form (``<!-- showcase: search-form -->``) and the operator's
+        contact block (``<!-- showcase: contact -->``) in hand-written pages."""
         html = expand_search_form(html, page_url, self.catalog)
+        html = expand_contact_marker(html, page_url, self.context.get("contact"))
         return expand_chart_markers(html, page_url, self.catalog, self.context["statistics"], self.context.get("chart_embed"))
+
+    def set_contact(self, extra: dict[str, Any] | None, site_url: str | None) -> None:
+        """The correction and removal route every record page links to (``ValueError`` when there is none)."""
+        self.context["contact"] = contact_settings(extra, site_url)
 
     def statistics_files(self) -> dict[str, str]:
         """``data/statistics/<table>.csv|json`` → text."""

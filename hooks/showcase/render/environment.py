@@ -10,7 +10,8 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 
 from .. import dates
 from ..markup import obfuscate_email, render_markdown
-from ..vocab import ACTIVITY_FIELDS, RMO_CATEGORIES, STATUS_LABELS
+from ..vocab import ACTIVITY_FIELDS, RMO_CATEGORIES, STATUS_LABELS, own_name
+from .corrections import correction_mailto
 
 TEMPLATE_DIR = Path(__file__).resolve().parent.parent / "templates"
 
@@ -64,8 +65,9 @@ def environment() -> Environment:
         number=number,
         field_slug=ACTIVITY_FIELDS.__getitem__,
         category_slug=RMO_CATEGORIES.__getitem__,
+        own_name=own_name,
     )
-    env.globals.update(STATUS_LABELS=STATUS_LABELS)
+    env.globals.update(STATUS_LABELS=STATUS_LABELS, correction_mailto=correction_mailto)
     return env
 
 
