@@ -30,7 +30,9 @@ class SharedBlocks:
 
     def __call__(self, name: str, page: Any, render: Callable[[], str]) -> Markup:
         file = getattr(page, "file", None)
-        if file is None or file.src_uri in self.nav_pages or page.is_homepage:
+        # Hand-written pages outside the nav (about, privacy, accessibility) keep their own blocks: their nav holds
+        # their own table of contents.  Only generated pages (hooks/records.py marks their files) share.
+        if file is None or file.src_uri in self.nav_pages or page.is_homepage or getattr(file, "showcase_spec", None) is None:
             return Markup(render())
         key = (name, posixpath.dirname(page.url.rstrip("/")))
         if key not in self.blocks:

@@ -60,6 +60,12 @@ LEGAL_FORMS: tuple[str, ...] = (
     "任意団体", "NPO法人", "認可地縁団体", "一般社団法人", "一般財団法人", "株式会社・合同会社", "協同組合", "その他",
 )
 
+# Entries of the glossary (docs/glossary.md) that record pages link their terms to.
+GLOSSARY_ANCHORS: dict[str, str] = {
+    "地域おこし協力隊": "chiiki-okoshi-kyoryokutai", "地域運営組織": "chiiki-unei-soshiki",
+    "NPO法人": "npo-hojin", "認可地縁団体": "ninka-chien-dantai", "任意団体": "nin-i-dantai",
+}
+
 # Legal forms as organisations write them before or after their own name (longest first, so 「特定非営利活動法人」
 # wins over 「法人」-like fragments).  ``own_name`` drops them: a placeholder tile shows 「き」, not 「特」.
 _LEGAL_FORM_WORDS: tuple[str, ...] = (

@@ -124,3 +124,9 @@ def test_share_button_has_a_visible_address_without_javascript(site):
     html = _page(site, "profiles/yamada-hanako/")
     assert f'<span class="cs-share__url">{SITE_URL}profiles/yamada-hanako/</span>' in html
     assert re.search(r'<button type="button" class="md-button cs-share__button" data-cs-share="[^"]+" hidden>リンクをコピー</button>', html)
+
+
+def test_record_pages_link_their_terms_to_the_glossary(site):
+    assert '<a href="../../glossary/#chiiki-unei-soshiki">地域運営組織（RMO）</a>' in _page(site, "cases/npo-asaichi/")
+    assert '<a href="../../glossary/#npo-hojin">NPO法人</a>' in _page(site, "cases/npo-asaichi/")
+    assert '<a href="../../glossary/#chiiki-okoshi-kyoryokutai">地域おこし協力隊</a>' in _page(site, "profiles/yamada-hanako/")

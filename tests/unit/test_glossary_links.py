@@ -78,3 +78,11 @@ def test_the_check_fails_on_an_unlinked_first_use():
     assert first_use_problems("特別交付税の話。[特別交付税](glossary.md#tokubetsu-kofuzei)", terms)
     assert not first_use_problems("[特別交付税](glossary.md#tokubetsu-kofuzei)の話。特別交付税。", terms)
     assert not first_use_problems("## 特別交付税\n[特別交付税](glossary.md#tokubetsu-kofuzei)", terms)
+
+
+def test_record_pages_link_into_entries_that_exist():
+    from showcase.vocab import GLOSSARY_ANCHORS
+
+    anchors = set(glossary_terms().values())
+    for term, anchor in GLOSSARY_ANCHORS.items():
+        assert anchor in anchors and glossary_terms()[term] == anchor, term

@@ -12,8 +12,11 @@ theme_cache = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(theme_cache)
 
 
-def _page(url: str, src_uri: str | None = None, homepage: bool = False):
-    return SimpleNamespace(url=url, is_homepage=homepage, file=SimpleNamespace(src_uri=src_uri or f"{url}index.md"))
+def _page(url: str, src_uri: str | None = None, homepage: bool = False, generated: bool = True):
+    file = SimpleNamespace(src_uri=src_uri or f"{url}index.md")
+    if generated:
+        file.showcase_spec = object()  # hooks/records.py marks the files of generated pages
+    return SimpleNamespace(url=url, is_homepage=homepage, file=file)
 
 
 def _renderer(label: str):
@@ -45,3 +48,13 @@ def test_pages_in_the_nav_and_the_homepage_render_their_own():
         blocks("site_nav", page, render)
         blocks("site_nav", page, render)
         assert len(calls) == 2
+
+
+def test_hand_written_pages_outside_the_nav_render_their_own():
+    """about/, privacy/ and accessibility/ sit in one folder outside the nav; each nav holds its own contents."""
+    blocks = theme_cache.SharedBlocks(nav_pages={"index.md"})
+    about, _ = _renderer("about")
+    privacy, calls = _renderer("privacy")
+    assert blocks("site_nav", _page("about/", "about.md", generated=False), about) == "<nav>about</nav>"
+    assert blocks("site_nav", _page("privacy/", "privacy.md", generated=False), privacy) == "<nav>privacy</nav>"
+    assert calls == ["privacy"]

@@ -10,7 +10,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 
 from .. import dates
 from ..markup import obfuscate_email, render_markdown
-from ..vocab import ACTIVITY_FIELDS, RMO_CATEGORIES, STATUS_LABELS, own_name
+from ..vocab import ACTIVITY_FIELDS, GLOSSARY_ANCHORS, RMO_CATEGORIES, STATUS_LABELS, own_name
 from .corrections import correction_mailto
 
 TEMPLATE_DIR = Path(__file__).resolve().parent.parent / "templates"
@@ -67,7 +67,7 @@ def environment() -> Environment:
         category_slug=RMO_CATEGORIES.__getitem__,
         own_name=own_name,
     )
-    env.globals.update(STATUS_LABELS=STATUS_LABELS, correction_mailto=correction_mailto)
+    env.globals.update(STATUS_LABELS=STATUS_LABELS, GLOSSARY=GLOSSARY_ANCHORS, correction_mailto=correction_mailto)
     return env
 
 
