@@ -14,9 +14,9 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from showcase.embed_charts import chart_embeds
-from showcase.embeds import embed_context, render_embeds, view_for_page
-from showcase.publish import absolute, write_site_files
+from showcase.outputs.embed_charts import chart_embeds
+from showcase.outputs.embeds import embed_context, render_embeds, view_for_page
+from showcase.outputs.files import absolute, write_site_files
 
 log = get_plugin_logger("embeds")
 CHARTS_KEY = "showcase_chart_embeds"

@@ -9,10 +9,10 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from showcase.publish import write_site_files
-from showcase.data_dictionary import MARKER, fill_markers
-from showcase.exports import data_links_for, export_files
-from showcase.feed import FEED_PATH, render_feed
+from showcase.outputs.data_dictionary import MARKER, fill_markers
+from showcase.outputs.feed import FEED_PATH, render_feed
+from showcase.outputs.files import write_site_files
+from showcase.outputs.open_data import data_links_for, export_files
 
 log = get_plugin_logger("exports")
 

@@ -7,7 +7,7 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 
-from showcase.headers import site_headers_file
+from showcase.outputs.headers import site_headers_file
 
 
 @event_priority(-95)  # after hooks/search.py has waited for Pagefind (its pagefind/ folder exists only then)

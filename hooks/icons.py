@@ -1,4 +1,4 @@
-"""MkDocs adapter: theme icons from one sprite file (``showcase.icon_sprite``), for lighter pages.
+"""MkDocs adapter: theme icons from one sprite file (``showcase.outputs.icon_sprite``), for lighter pages.
 
 ``overrides/`` calls ``showcase_icon(name)`` wherever Material would include ``.icons/<name>.svg`` inline; after the
 pages are written, the sprite holding the icons they used goes to ``assets/images/icons.svg``.  The sprite lives
@@ -16,8 +16,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.utils.templates import url_filter
 
-from showcase.icon_sprite import IconSprite
-from showcase.publish import write_site_files
+from showcase.outputs.files import write_site_files
+from showcase.outputs.icon_sprite import IconSprite
 
 SPRITE_PATH = "assets/images/icons.svg"
 SPRITE_KEY = "showcase_icons"

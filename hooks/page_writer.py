@@ -6,9 +6,9 @@ So the generated pages that are not in the nav leave MkDocs' files after the nav
 
 1. gives each the events MkDocs would (``on_page_markdown`` sets its title and meta; ``on_post_page`` finishes it);
 2. renders Material's template once per folder and kind of page with sentinel values
-   (:class:`showcase.page_shell.Shell`), and fills that shell with each page's values and body; a page the shell
+   (:class:`showcase.render.page_shell.Shell`), and fills that shell with each page's values and body; a page the shell
    cannot take (a value with a line break, a body without its ``<h1>``) is rendered in full, as MkDocs would;
-3. writes them in a forked child and in this process at once (:class:`showcase.forked.ForkedShares`), while
+3. writes them in a forked child and in this process at once (:class:`showcase.pipeline.forked.ForkedShares`), while
    Pagefind indexes on the side.
 
 Output is byte for byte what MkDocs' loop wrote (``tests/integration/test_page_writer.py`` builds a site both
@@ -33,9 +33,9 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import write_file
 
-from showcase.compact_html import compact_html
-from showcase.forked import ForkedShares, cpu_count, share_of, yield_cpu
-from showcase.page_shell import Shell, plain_value
+from showcase.pipeline.forked import ForkedShares, cpu_count, share_of, yield_cpu
+from showcase.render.compact_html import compact_html
+from showcase.render.page_shell import Shell, plain_value
 
 log = get_plugin_logger("pages")
 KEY = "showcase_page_writer"

@@ -12,7 +12,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from showcase.quality_report import MARKER, fill_results
+from showcase.render.quality_report import MARKER, fill_results
 
 RESULTS = Path("quality") / "a11y-results.json"
 

@@ -17,10 +17,10 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from showcase.compact_html import compact_html
-from showcase.problems import ContentError
-from showcase.preview import only_from_env
-from showcase.site import SiteBuild, cache_root, content_root
+from showcase.check.problems import ContentError
+from showcase.cli.preview import only_from_env
+from showcase.pipeline.site_build import SiteBuild, cache_root, content_root
+from showcase.render.compact_html import compact_html
 
 log = get_plugin_logger("showcase")
 STATE_KEY = "showcase_build"
@@ -51,7 +51,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     except ValueError as error:
         raise PluginError(str(error)) from None
     config[STATE_KEY] = build
-    gc.freeze()  # the records live as long as the build: the collector need not walk them again (see showcase.collector)
+    gc.freeze()  # the records live as long as the build: the collector need not walk them again (see showcase.pipeline.collector)
     # A preview watches its own record folders, not 35,000 of them.
     folders = [root / f"{kind}s" / slug for kind, slug in sorted(only)] if only else [root / "profiles", root / "cases"]
     for folder in folders:

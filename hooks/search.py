@@ -3,13 +3,13 @@
 Material's own lunr search is disabled in mkdocs.yml: at national scale its single JSON index is tens of
 megabytes.  Pagefind writes a chunked index, so a query downloads only the chunks it needs.
 
-The index is built from the records and the hand-written pages' text (:mod:`showcase.search_index`), not from
+The index is built from the records and the hand-written pages' text (:mod:`showcase.search.index`), not from
 the published HTML, so it starts as soon as the records are loaded (``on_files``): a forked child works out each
 record's text and terms and writes them out, the hand-written pages follow once MkDocs has converted them
 (``on_env``), and Pagefind indexes them all while the pages are written (``hooks/page_writer.py``).  The index
 is the longest chain of a large build, so the rest of the build yields the CPU to it.  ``on_post_build`` waits
 for it.  Japanese is
-indexed as two-character terms (:mod:`showcase.search_text`), so the query side finds every page that holds
+indexed as two-character terms (:mod:`showcase.search.terms`), so the query side finds every page that holds
 what was typed.
 """
 
@@ -24,10 +24,10 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import Files
 
-from showcase.preview import ONLY_ENV
-from showcase.search_index import SHARD_SIZE, SHARD_SIZE_ENV, page_docs
-from showcase.search_run import PagefindRun
-from showcase.timings import TIMINGS_ENV
+from showcase.cli.preview import ONLY_ENV
+from showcase.pipeline.timings import TIMINGS_ENV
+from showcase.search.index import SHARD_SIZE, SHARD_SIZE_ENV, page_docs
+from showcase.search.pagefind import PagefindRun
 
 log = get_plugin_logger("search")
 _running: list[PagefindRun] = []  # on_build_error gets no config: the run in progress is kept here

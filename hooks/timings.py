@@ -16,7 +16,7 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import CombinedEvent, event_priority
 
-from showcase.timings import TIMINGS_ENV, StageClock
+from showcase.pipeline.timings import TIMINGS_ENV, StageClock
 
 KEY = "showcase_timings"
 

@@ -17,7 +17,7 @@ from urllib.parse import urlparse
 import pytest
 from PIL import Image
 
-from showcase.embeds import SANDBOX, EmbedView, loader_snippet
+from showcase.outputs.embeds import SANDBOX, EmbedView, loader_snippet
 from tests.factories import case, make_site, profile
 from tests.headers_file import headers_for, parse_headers
 from tests.integration.sitebuild import mkdocs_build

@@ -6,7 +6,7 @@ from urllib.parse import quote, urlparse
 
 import pytest
 
-from showcase.search_index import slice_of
+from showcase.search.index import slice_of
 from tests.browser.conftest import hold_back_fragments, serve_built
 from tests.factories import make_site, profile
 

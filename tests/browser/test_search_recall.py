@@ -1,6 +1,6 @@
 """Search recall on a generated corpus: records holding a known word (katakana, kanji compounds, glued to other
 words) are among Pagefind's results in Chromium.  The index and the query are cut into the same two-character
-terms (showcase.search_text), so every record that holds a word must be found."""
+terms (showcase.search.terms), so every record that holds a word must be found."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ import json
 
 import pytest
 
-from showcase.devtools.corpus import MANIFEST, generate_corpus
-from showcase.devtools.search_probe import recall, search_urls
+from showcase_devtools.corpus import MANIFEST, generate_corpus
+from showcase_devtools.search_probe import recall, search_urls
 from tests.browser.conftest import StaticServer
 from tests.integration.sitebuild import mkdocs_build
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from showcase.search_text import search_terms
+from showcase.search.terms import search_terms
 from tests.unit.test_search_text import TERM_CASES
 
 pytestmark = pytest.mark.browser

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from showcase.vocab import ACTIVITY_FIELDS, PREFECTURES, RMO_CATEGORIES, STATUS_LABELS
+from showcase.content.vocab import ACTIVITY_FIELDS, PREFECTURES, RMO_CATEGORIES, STATUS_LABELS
 
 VOCABULARY_SLUGS = frozenset(
     [p.slug for p in PREFECTURES] + list(ACTIVITY_FIELDS.values()) + list(STATUS_LABELS) + list(RMO_CATEGORIES.values()))

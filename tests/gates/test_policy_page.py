@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from html import unescape
 
-from showcase.quality_report import MARKER, load_results, render_results_markdown
+from showcase.render.quality_report import MARKER, load_results, render_results_markdown
 from tests.gates.build import ROOT
 
 

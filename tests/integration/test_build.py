@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from showcase.search_index import SLICE_FILTER
+from showcase.search.index import SLICE_FILTER
 
 from tests.factories import case, dump, make_site, profile
 from tests.integration.sitebuild import ROOT, mkdocs_build, pagefind_fragments, read_all_text

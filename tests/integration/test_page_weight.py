@@ -13,15 +13,15 @@ from pathlib import Path
 
 import pytest
 
-from showcase.devtools.corpus import Slot, Town, generate_corpus, make_case, make_profile
-from showcase.devtools.corpus_photos import write_photo
-from showcase.vocab import PREFECTURE_BY_NAME
+from showcase.content.vocab import PREFECTURE_BY_NAME
+from showcase_devtools.corpus import Slot, Town, generate_corpus, make_case, make_profile
+from showcase_devtools.corpus_photos import write_photo
 from tests.factories import case, profile, write_record
 from tests.integration.sitebuild import mkdocs_build
 
 BUDGET = 30_000  # bytes: "record page HTML ≤ 30 KB" (README, Performance), as scripts/bench measures it
 CHROME = 14_500  # bytes around the record: Material's head, header, tabs, drawer, footer, scripts (13.1–13.6 KB today)
-LONGEST_TEXT = 3600 - 450  # the generator's largest text budget (showcase.devtools.corpus.write_record)
+LONGEST_TEXT = 3600 - 450  # the generator's largest text budget (showcase_devtools.corpus.write_record)
 # Two towns the generator never invents (its city numbers start at 201), with names of the same length.
 TOWNS = {"few": ("山梨県", "試験市", "191990", 7), "many": ("奈良県", "試験市", "291994", 40)}
 
@@ -117,4 +117,4 @@ def test_icons_come_from_the_sprite_and_pages_lose_their_indentation(site):
     for url, html in _record_pages(site).items():
         used = set(re.findall(r'<use href="\.\./\.\./assets/images/icons\.svg#([^"]+)"/>', html))
         assert {"material-github", "material-magnify", "material-menu"} <= used <= symbols, url
-        assert "\n  <" not in html and "\n\n" not in html, f"{url}: not compacted (showcase.compact_html)"
+        assert "\n  <" not in html and "\n\n" not in html, f"{url}: not compacted (showcase.render.compact_html)"

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from showcase.devtools.corpus import generate_corpus
+from showcase_devtools.corpus import generate_corpus
 from tests.factories import case, profile, write_record
 from tests.integration.sitebuild import mkdocs_build
 

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from showcase.collection import check_collections, load_collections
-from showcase.problems import format_report
-from showcase.validate_cli import main
+from showcase.check.collection import check_collections, load_collections
+from showcase.check.problems import format_report
+from showcase.cli.validate import main
 from tests.factories import case, dump, make_site, profile, write_record
 from tests.unit.test_bad_input import BAD_PROFILES
 
@@ -118,9 +118,10 @@ def test_the_bash_wrapper(site):
 
 
 def test_content_env_matches_the_build():
-    from showcase import scaffold, site, validate_cli
+    from showcase.cli import scaffold, validate
+    from showcase.pipeline import site_build
 
-    assert validate_cli.CONTENT_ENV == scaffold.CONTENT_ENV == site.CONTENT_ENV
+    assert validate.CONTENT_ENV == scaffold.CONTENT_ENV == site_build.CONTENT_ENV
 
 
 def test_record_folder_without_its_yaml(site, capsys):

@@ -6,9 +6,9 @@ import os
 
 import pytest
 
-from showcase.annotations import escape_data, escape_property, format_annotation, format_annotations
-from showcase.collection import load_collections
-from showcase.problems import Problem
+from showcase.check.annotations import escape_data, escape_property, format_annotation, format_annotations
+from showcase.check.collection import load_collections
+from showcase.check.problems import Problem
 from tests.factories import make_site
 
 PROBLEM = Problem("profiles/yamada-taro/profile.yml", 12, 7, "links[0].url", "https で始まる URL を指定してください",

@@ -7,9 +7,9 @@ import os
 import pytest
 from PIL import Image
 
-from showcase.collection import load_collections
-from showcase.load import MAX_FILE_BYTES
-from showcase.problems import format_report
+from showcase.check.collection import load_collections
+from showcase.check.problems import format_report
+from showcase.load.reader import MAX_FILE_BYTES
 from tests.factories import case, dump, make_site, profile, write_record
 from tests.unit.golden import assert_golden
 

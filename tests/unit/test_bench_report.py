@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
-from showcase.devtools.bench_report import Row, targets
-from showcase.devtools.bench_run import RunResult
+from showcase_devtools.bench_report import Row, targets
+from showcase_devtools.bench_run import RunResult
 
 
 def _row(validations: list[float]) -> Row:

@@ -6,7 +6,7 @@ import sys
 
 import pytest
 
-from showcase.devtools.bench_run import DELETED_MARK, SETTLE_SECONDS, Trash, median, run_measured, settle
+from showcase_devtools.bench_run import DELETED_MARK, SETTLE_SECONDS, Trash, median, run_measured, settle
 
 
 def test_trash_moves_a_folder_aside_and_deletes_it_only_when_emptied(tmp_path):

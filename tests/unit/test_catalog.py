@@ -1,5 +1,5 @@
-from showcase.catalog import build_catalog
-from showcase.collection import load_collections
+from showcase.catalog.indexes import build_catalog
+from showcase.check.collection import load_collections
 from tests.factories import case, make_site, profile
 
 

@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from showcase.charts import CHARTS, render_chart
 from showcase.charts.bars import Bar, Column, render_columns, render_horizontal_bars
 from showcase.charts.lines import VALUE_SIZE, LineSeries, TargetLine, render_line_chart
+from showcase.charts.registry import CHARTS, render_chart
 from showcase.charts.svg import check_id_prefix, text_width, wrap_text
-from showcase.stats import load_statistics
+from showcase.stats.data_files import load_statistics
 from showcase.stats.era import year_label
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -6,8 +6,8 @@ import gc
 
 import pytest
 
-from showcase import site
-from showcase.collector import collector_paused
+from showcase.pipeline import site_build
+from showcase.pipeline.collector import collector_paused
 from tests.factories import make_site, profile
 
 
@@ -32,14 +32,14 @@ def test_a_collector_that_was_off_stays_off():
 
 def test_a_site_is_loaded_with_the_collector_paused(tmp_path, monkeypatch):
     seen = []
-    load_collections = site.load_collections
+    load_collections = site_build.load_collections
 
     def spy(*args, **kwargs):
         seen.append(gc.isenabled())
         return load_collections(*args, **kwargs)
 
-    monkeypatch.setattr(site, "load_collections", spy)
+    monkeypatch.setattr(site_build, "load_collections", spy)
     root = make_site(tmp_path, profiles={"a": profile()}, cases={})
-    site.SiteBuild.load(root)
+    site_build.SiteBuild.load(root)
     assert seen == [False]
     assert gc.isenabled()

@@ -1,10 +1,10 @@
-"""showcase.compact_html: indentation and blank lines go; what a page shows, its tags and kept elements stay."""
+"""showcase.render.compact_html: indentation and blank lines go; what a page shows, its tags and kept elements stay."""
 
 import random
 import re
 
-from showcase import compact_html as compacting
-from showcase.compact_html import compact_html
+from showcase.render import compact_html as compacting
+from showcase.render.compact_html import compact_html
 
 
 def test_indentation_and_blank_lines_between_tags_become_one_line_break():
@@ -47,7 +47,7 @@ def test_compacting_twice_changes_nothing_more():
 
 
 # The plain statement of what compacting skips (a lazy scan that looks for a line break at every character of a
-# tag); showcase.compact_html reads the same tags without backtracking.
+# tag); showcase.render.compact_html reads the same tags without backtracking.
 _REFERENCE = re.compile(
     r"<(?P<kept>pre|textarea|code|script|style)\b[^>]*>.*?</(?P=kept)\s*>"
     r"|<!--.*?-->"

@@ -13,11 +13,11 @@ import yaml
 from PIL import Image
 from pydantic import BaseModel
 
-from showcase.collection import load_collections
-from showcase.images_check import MAX_BYTES, MAX_PIXELS, MIN_SIDE
-from showcase.record_template import blank_templates
-from showcase.schema import CaseRecord, Consent, ProfileRecord
-from showcase.vocab import ACTIVITY_FIELDS, LEGAL_FORMS, RMO_CATEGORIES
+from showcase.check.collection import load_collections
+from showcase.check.photos import MAX_BYTES, MAX_PIXELS, MIN_SIDE
+from showcase.content.record_template import blank_templates
+from showcase.content.schema import CaseRecord, Consent, ProfileRecord
+from showcase.content.vocab import ACTIVITY_FIELDS, LEGAL_FORMS, RMO_CATEGORIES
 
 ROOT = Path(__file__).resolve().parents[2]
 GUIDE = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
@@ -119,7 +119,7 @@ def test_examples_are_annotated():
 @pytest.mark.parametrize("name", sorted(blank_templates()))
 def test_blank_templates_are_fresh(name):
     committed = (EXAMPLES / name).read_text(encoding="utf-8")
-    assert committed == blank_templates()[name], f"examples/{name} is stale: run python -m showcase.record_template examples"
+    assert committed == blank_templates()[name], f"examples/{name} is stale: run python -m showcase.content.record_template examples"
 
 
 def test_readme_points_to_the_guide():

@@ -1,4 +1,4 @@
-"""The synthetic corpus (showcase.devtools.corpus): deterministic, valid, spread like the real programme."""
+"""The synthetic corpus (showcase_devtools.corpus): deterministic, valid, spread like the real programme."""
 
 from __future__ import annotations
 
@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from showcase.collection import load_collections
-from showcase.devtools import corpus_words
-from showcase.devtools.corpus import MANIFEST, REPO_ROOT, check_out_dir, generate_corpus, invent_towns, plan_corpus
-from showcase.vocab import PREFECTURES, is_valid_municipality_code
+from showcase.check.collection import load_collections
+from showcase.content.vocab import PREFECTURES, is_valid_municipality_code
+from showcase_devtools import corpus_words
+from showcase_devtools.corpus import MANIFEST, REPO_ROOT, check_out_dir, generate_corpus, invent_towns, plan_corpus
 
 
 def _digest(root: Path) -> dict[str, str]:

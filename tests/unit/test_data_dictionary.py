@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from showcase.data_dictionary import dictionary_rows, fill_markers
-from showcase.exports import csv_columns
+from showcase.outputs.data_dictionary import dictionary_rows, fill_markers
+from showcase.outputs.open_data import csv_columns
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -1,5 +1,5 @@
-from showcase.dates import era_month, fiscal_year_label
-from showcase.vocab import PREFECTURES, is_valid_municipality_code, own_name
+from showcase.content.vocab import PREFECTURES, is_valid_municipality_code, own_name
+from showcase.render.dates import era_month, fiscal_year_label
 
 
 def test_both_calendars():

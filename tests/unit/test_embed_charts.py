@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from showcase.catalog import build_catalog
-from showcase.charts import CHARTS
-from showcase.collection import load_collections
-from showcase.embed_charts import RECORD_CHARTS, chart_embeds
-from showcase.embeds import render_embeds
-from showcase.stats import load_statistics
+from showcase.catalog.indexes import build_catalog
+from showcase.charts.registry import CHARTS
+from showcase.check.collection import load_collections
+from showcase.outputs.embed_charts import RECORD_CHARTS, chart_embeds
+from showcase.outputs.embeds import render_embeds
+from showcase.stats.data_files import load_statistics
 from tests.factories import make_site
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from showcase.catalog import build_catalog
-from showcase.collection import load_collections
-from showcase.embeds import (SANDBOX, embed_context, embed_views, iframe_snippet, loader_snippet, oembed_document,
+from showcase.catalog.indexes import build_catalog
+from showcase.check.collection import load_collections
+from showcase.outputs.embeds import (SANDBOX, embed_context, embed_views, iframe_snippet, loader_snippet, oembed_document,
                              render_embeds, view_for_page)
 from showcase.render.pages import render_page, site_pages
 from tests.factories import case, make_site, profile

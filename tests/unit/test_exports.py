@@ -8,11 +8,11 @@ import json
 
 import pytest
 
-from showcase.catalog import build_catalog
-from showcase.collection import load_collections
-from showcase.exports import ATTRIBUTION, LICENSE, csv_columns, data_links_for, export_files
+from showcase.catalog.indexes import build_catalog
+from showcase.check.collection import load_collections
+from showcase.content.schema import ProfileRecord
+from showcase.outputs.open_data import ATTRIBUTION, LICENSE, csv_columns, data_links_for, export_files
 from showcase.render.pages import site_pages
-from showcase.schema import ProfileRecord
 from tests.factories import case, make_site, profile
 
 SITE = "https://example.jp/showcase/"

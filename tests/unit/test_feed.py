@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
-from showcase.catalog import build_catalog
-from showcase.collection import load_collections
-from showcase.feed import render_feed
+from showcase.catalog.indexes import build_catalog
+from showcase.check.collection import load_collections
+from showcase.outputs.feed import render_feed
 from tests.factories import case, make_site, profile
 
 ATOM = "{http://www.w3.org/2005/Atom}"

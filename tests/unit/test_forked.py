@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from showcase.forked import ForkedShares, share_of
+from showcase.pipeline.forked import ForkedShares, share_of
 
 
 def _write(folder: Path, share: int) -> None:
@@ -60,7 +60,7 @@ def test_children_can_yield_the_cpu(tmp_path):
 def test_yielding_lowers_only_this_thread_on_linux():
     import threading
 
-    from showcase.forked import yield_cpu
+    from showcase.pipeline.forked import yield_cpu
 
     seen = {}
 

@@ -81,7 +81,7 @@ def test_the_check_fails_on_an_unlinked_first_use():
 
 
 def test_record_pages_link_into_entries_that_exist():
-    from showcase.vocab import GLOSSARY_ANCHORS
+    from showcase.content.vocab import GLOSSARY_ANCHORS
 
     anchors = set(glossary_terms().values())
     for term, anchor in GLOSSARY_ANCHORS.items():

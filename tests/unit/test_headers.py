@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from showcase.headers import EMBED_POLICY, headers_file
+from showcase.outputs.headers import EMBED_POLICY, headers_file
 from tests.headers_file import headers_for, parse_headers
 
 SECTIONS = ["assets", "cases", "data", "embed", "municipalities", "oembed", "pagefind", "prefectures", "profiles", "search"]

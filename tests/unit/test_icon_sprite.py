@@ -1,10 +1,10 @@
-"""showcase.icon_sprite: pages reference icons; the sprite holds exactly the icons used, in a stable order."""
+"""showcase.outputs.icon_sprite: pages reference icons; the sprite holds exactly the icons used, in a stable order."""
 
 import re
 
 import pytest
 
-from showcase.icon_sprite import IconSprite, parse_icon, symbol_id
+from showcase.outputs.icon_sprite import IconSprite, parse_icon, symbol_id
 
 ICONS = {
     "material/github": ('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"><path d="M12 2A10 10 0 0 0 2 12"/>'

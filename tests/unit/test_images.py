@@ -1,4 +1,4 @@
-"""Photo checks and responsive variants (showcase.images, showcase.images_check).
+"""Photo checks and responsive variants (showcase.outputs.images, showcase.check.photos).
 
 Every fixture image is generated here with Pillow; no binary fixture is committed.
 """
@@ -15,11 +15,12 @@ from pathlib import Path
 import pytest
 from PIL import Image, ImageFile
 
-from showcase import images, images_check
-from showcase.images import (
+from showcase.check import photos
+from showcase.outputs import images
+from showcase.outputs.images import (
     PhotoJob, check_photo_path, copy_variants, inspect_photo, plan_variants, process_photos, variant_widths,
 )
-from showcase.problems import format_problem
+from showcase.check.problems import format_problem
 
 DISPLAY = "profiles/yamada-taro/profile.yml"
 FIELD = "photos[0].file"
@@ -224,7 +225,7 @@ def test_orientation_swaps_reported_size(record: Path) -> None:
 def test_inspection_cache_skips_decoding(record: Path, tmp_path: Path, monkeypatch) -> None:
     path = gps_photo(record / "gps.jpg")
     first = inspect_photo(path, DISPLAY, 7, 11, FIELD, cache_dir=tmp_path / "cache")
-    monkeypatch.setattr(images_check, "_decode", lambda *a: pytest.fail("decoded again"))
+    monkeypatch.setattr(photos, "_decode", lambda *a: pytest.fail("decoded again"))
     assert inspect_photo(path, DISPLAY, 7, 11, FIELD, cache_dir=tmp_path / "cache") == first
     # limits are still applied to cached facts
     assert inspect_photo(path, DISPLAY, 7, 11, FIELD, cache_dir=tmp_path / "cache", min_side=1200)[0] is None

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from showcase.load import parse_document
-from showcase.schema import ProfileRecord
-from showcase.validate import validate_document
+from showcase.check.fields import validate_document
+from showcase.content.schema import ProfileRecord
+from showcase.load.reader import parse_document
 from tests.factories import dump, profile
 from tests.unit.test_bad_input import BAD_PROFILES, GOOD
 
@@ -62,7 +62,7 @@ def test_reading_records_makes_no_reference_cycles(tmp_path):
     """collection._load_chunk turns the cycle collector off while it reads: that is only sound without cycles."""
     import gc
 
-    from showcase.collection import load_collections
+    from showcase.check.collection import load_collections
     from tests.factories import make_site
 
     profiles = {"good": GOOD, "with-photo": WITH_PHOTO, "unknown-key": BAD_PROFILES["unknown-key"],
@@ -85,7 +85,7 @@ def test_reading_records_makes_no_reference_cycles(tmp_path):
 def test_what_only_the_full_reader_refuses_is_reported_not_dropped():
     """Should the fast reader ever accept what the full reader refuses, the record fails with the full reader's
     problem: it is never dropped without a word."""
-    from showcase.load import Document
+    from showcase.load.reader import Document
 
     text = BAD_PROFILES["anchor-alias"]
     doc = Document("profiles/x/profile.yml", data={"name": 1}, partial=text)  # as a fast read that let it through

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from showcase.load import parse_document
-from showcase.load_hints import unindented_block_line
+from showcase.load.hints import unindented_block_line
+from showcase.load.reader import parse_document
 
 
 @pytest.mark.parametrize(("text", "line"), [

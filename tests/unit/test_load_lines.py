@@ -1,4 +1,4 @@
-"""The line reader (showcase.load_lines) reads what it accepts exactly as PyYAML does, and hands it the rest.
+"""The line reader (showcase.load.lines) reads what it accepts exactly as PyYAML does, and hands it the rest.
 
 Whatever :func:`read_lines` accepts must give :func:`compose`'s data (the same types, not just equal
 values), the same marks under the kept keys, and no problem PyYAML would have found.  The hand-written
@@ -14,11 +14,11 @@ import re
 
 import pytest
 
-from showcase.devtools.corpus import make_case, make_profile, plan_corpus, record_yaml
-from showcase.load import Document
-from showcase.load_events import Fallback, Reject, compose
-from showcase.load_lines import read_lines
-from showcase.record_template import case_template, profile_template
+from showcase.content.record_template import case_template, profile_template
+from showcase.load.events import Fallback, Reject, compose
+from showcase.load.lines import read_lines
+from showcase.load.reader import Document
+from showcase_devtools.corpus import make_case, make_profile, plan_corpus, record_yaml
 from tests.factories import case, dump, profile
 
 
@@ -201,7 +201,7 @@ def test_a_date_is_a_date_and_a_year_month_is_text():
 
 
 def test_a_valid_record_the_line_reader_gives_up_on_is_read_by_pyyaml():
-    from showcase.load import parse_document
+    from showcase.load.reader import parse_document
 
     block = dump(profile())
     flow = block.replace("fields:\n- 地域コミュニティ活動\n", "fields: [地域コミュニティ活動]\n")

@@ -2,7 +2,7 @@ from html.parser import HTMLParser
 
 import pytest
 
-from showcase.markup import obfuscate_email, render_markdown
+from showcase.render.markup import obfuscate_email, render_markdown
 
 
 class _Elements(HTMLParser):
@@ -61,8 +61,8 @@ def test_email_obfuscation_hides_the_address_but_decodes_to_it():
 
 # The plain-prose fast path in render_markdown must give exactly what markdown-it + nh3 give.
 
-from showcase import markup  # noqa: E402
-from showcase.markup import _render_markdown_full  # noqa: E402
+from showcase.render import markup  # noqa: E402
+from showcase.render.markup import _render_markdown_full  # noqa: E402
 
 _PROSE = "小学校に通う全てのこどもが、様々な体験を通じて多様な人や価値観と出会い、自分で考えて行動ができるように。"
 

@@ -1,4 +1,4 @@
-"""Open Graph cards (showcase.ogcard): size, Japanese glyphs, contrast, determinism, cache."""
+"""Open Graph cards (showcase.outputs.og_cards): size, Japanese glyphs, contrast, determinism, cache."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from PIL import Image, ImageFont
 
-from showcase import ogcard
-from showcase.ogcard import FontMissingError, find_font, load_font, missing_glyphs, render_og_card, wrap
+from showcase.outputs import og_cards
+from showcase.outputs.og_cards import FontMissingError, find_font, load_font, missing_glyphs, render_og_card, wrap
 
 TITLE_BOX = (80, 200, 1120, 340)  # where a one-line title stands
 
@@ -85,18 +85,18 @@ def test_japanese_glyphs_differ_from_a_latin_only_font() -> None:
 
 def test_palette_has_accessible_contrast() -> None:
     pairs = [
-        (ogcard.INK, ogcard.BACKGROUND), (ogcard.INK_SOFT, ogcard.BACKGROUND),
-        (ogcard.ACCENT, ogcard.BACKGROUND), (ogcard.ON_ACCENT, ogcard.ACCENT),
+        (og_cards.INK, og_cards.BACKGROUND), (og_cards.INK_SOFT, og_cards.BACKGROUND),
+        (og_cards.ACCENT, og_cards.BACKGROUND), (og_cards.ON_ACCENT, og_cards.ACCENT),
     ]
     for text, ground in pairs:
         assert contrast(text, ground) >= 4.5, (text, ground)
     card = Image.open(io.BytesIO(render_og_card("山田 太郎", "山梨県 都留市", "地域おこし協力隊")))
-    assert card.getpixel((1150, 40)) == ogcard.BACKGROUND and card.getpixel((5, 300)) == ogcard.ACCENT
+    assert card.getpixel((1150, 40)) == og_cards.BACKGROUND and card.getpixel((5, 300)) == og_cards.ACCENT
 
 
 def test_long_names_wrap_and_shrink_to_fit() -> None:
     title = "とても長い名前の地域運営組織でありまして、さらに長く続く名称（仮称）を持つ協議会とその連絡会議の全体"
-    font, lines = ogcard._fit_title(title, ogcard.FONT_DIRS)
+    font, lines = og_cards._fit_title(title, og_cards.FONT_DIRS)
     assert len(lines) == 2 and lines[1].endswith("…") and font.size < 96
     assert all(font.getlength(line) <= 1040 for line in lines)
     card = Image.open(io.BytesIO(render_og_card(title, "北海道 上川郡 東神楽町" * 5, "地域運営組織")))
@@ -120,7 +120,7 @@ def test_out_file_and_cache(tmp_path: Path, monkeypatch) -> None:
     first = render_og_card("山田 太郎", "山梨県 都留市", "地域おこし協力隊", tmp_path / "site" / "og.png", cache_dir=cache)
     assert (tmp_path / "site" / "og.png").read_bytes() == first
     assert [p.name for p in cache.iterdir()] == [p.name for p in cache.glob("og-*.png")] and len(list(cache.iterdir())) == 1
-    monkeypatch.setattr(ogcard, "draw_og_card", lambda *a: pytest.fail("drawn again"))
+    monkeypatch.setattr(og_cards, "draw_og_card", lambda *a: pytest.fail("drawn again"))
     assert render_og_card("山田 太郎", "山梨県 都留市", "地域おこし協力隊", cache_dir=cache) == first
     with pytest.raises(pytest.fail.Exception):
         render_og_card("山田 花子", "山梨県 都留市", "地域おこし協力隊", cache_dir=cache)
@@ -134,11 +134,11 @@ def test_placing_cards_links_the_cached_ones_and_returns_the_others(tmp_path: Pa
     stats: list[str] = []
     real_stat = Path.stat
     monkeypatch.setattr(Path, "stat", lambda self, **kw: stats.append(str(self)) or real_stat(self, **kw))
-    assert ogcard.place_og_cards(cards, cache) == cards[1:]  # not drawn yet: the pool draws it
+    assert og_cards.place_og_cards(cards, cache) == cards[1:]  # not drawn yet: the pool draws it
     font_stats = [name for name in stats if name.endswith(".ttc")]
     placed = site / "og" / "profile-a.png"
     assert placed.read_bytes() == next(cache.glob("og-*.png")).read_bytes() and placed.stat().st_nlink == 2
     assert not (site / "og" / "profile-b.png").exists()
     stats.clear()
-    ogcard._font_identity(ogcard.FONT_DIRS)
+    og_cards._font_identity(og_cards.FONT_DIRS)
     assert stats and font_stats == stats  # the fonts are looked up once for all the cards, not once a card

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from jinja2 import Environment
 
-from showcase.compact_html import compact_html
-from showcase.page_shell import Shell, plain_value
+from showcase.render.compact_html import compact_html
+from showcase.render.page_shell import Shell, plain_value
 
 PAGE = """<!doctype html>
 <html><head>

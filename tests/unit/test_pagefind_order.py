@@ -8,7 +8,7 @@ import json
 
 import pytest
 
-from showcase.pagefind_order import SIGNATURE, _decode, _encode, canonicalize_pagefind, read_pagefind_file
+from showcase.search.order import SIGNATURE, _decode, _encode, canonicalize_pagefind, read_pagefind_file
 
 
 def _pack(value) -> bytes:

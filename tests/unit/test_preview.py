@@ -1,4 +1,4 @@
-"""The contributor preview (showcase.preview): which records a preview loads, and which pages it builds."""
+"""The contributor preview (showcase.cli.preview): which records a preview loads, and which pages it builds."""
 
 from __future__ import annotations
 
@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from showcase.preview import parse_only, preview_pages, preview_selection
-from showcase.site import SiteBuild
+from showcase.cli.preview import parse_only, preview_pages, preview_selection
+from showcase.pipeline.site_build import SiteBuild
 from tests.factories import case, make_site, profile
 
 NARA = {"prefecture": "奈良県", "municipality": "奈良市", "municipality_code": "292010"}

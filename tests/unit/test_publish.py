@@ -6,8 +6,8 @@ import os
 
 import pytest
 
-from showcase import publish
-from showcase.publish import link_or_copy
+from showcase.outputs import files
+from showcase.outputs.files import link_or_copy
 
 
 def test_a_cached_file_is_linked_not_copied(tmp_path):
@@ -31,7 +31,7 @@ def test_without_hard_links_it_copies(tmp_path, monkeypatch):
     def no_links(source, target):
         raise OSError(18, "Invalid cross-device link")
 
-    monkeypatch.setattr(publish.os, "link", no_links)
+    monkeypatch.setattr(files.os, "link", no_links)
     cache, site = tmp_path / "cache.png", tmp_path / "card.png"
     cache.write_bytes(b"png")
     link_or_copy(cache, site)
@@ -47,7 +47,7 @@ def test_without_hard_links_a_copy_over_an_earlier_link_leaves_its_cache_file_al
     def no_links(source, target):
         raise OSError(18, "Invalid cross-device link")
 
-    monkeypatch.setattr(publish.os, "link", no_links)
+    monkeypatch.setattr(files.os, "link", no_links)
     link_or_copy(new, site)
     assert site.read_bytes() == b"new card" and old.read_bytes() == b"old card"
 

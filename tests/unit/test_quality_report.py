@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from showcase.quality_report import MARKER, fill_results, render_results_markdown
+from showcase.render.quality_report import MARKER, fill_results, render_results_markdown
 
 RESULTS = {
     "accessibility": {"axe_core": "4.14.1", "tags": ["wcag2a", "wcag2aa"], "pages": [{"view": "(home)", "title": "地域のつくり手ショーケース"},
@@ -49,7 +49,7 @@ def test_missing_file_says_so(tmp_path):
 
 
 def test_page_titles_stay_literal_text():
-    from showcase.quality_report import page_label
+    from showcase.render.quality_report import page_label
 
     assert page_label({"view": "x/", "title": "<b>*強調*</b> [リンク](https://example.jp)"}) == \
         "&lt;b&gt;\\*強調\\*&lt;/b&gt; \\[リンク\\](https://example.jp)"

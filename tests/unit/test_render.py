@@ -1,10 +1,10 @@
 """Untrusted text is data, never markup: in text, in attributes, and never evaluated as a template."""
 
-from showcase.catalog import build_catalog
-from showcase.collection import load_collections
+from showcase.catalog.indexes import build_catalog
+from showcase.check.collection import load_collections
 from showcase.render.environment import relative_url
 from showcase.render.pages import render_page, site_pages
-from showcase.search_index import record_docs
+from showcase.search.index import record_docs
 from tests.factories import case, make_site, profile
 
 PAYLOAD = '"><img src=x onerror=alert(1)>'

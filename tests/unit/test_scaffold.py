@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from showcase.collection import load_collections
-from showcase.record_template import OPTIONAL_MARKER
-from showcase.scaffold import main
+from showcase.check.collection import load_collections
+from showcase.cli.scaffold import main
+from showcase.content.record_template import OPTIONAL_MARKER
 
 ROOT = Path(__file__).resolve().parents[2]
 TODAY = dt.date(2026, 11, 26)
@@ -163,7 +163,7 @@ def test_wrapper_scripts(kind):
     script = ROOT / "scripts" / f"new-{kind}"
     assert script.stat().st_mode & 0o111, f"{script} must be executable"
     text = script.read_text(encoding="utf-8")
-    assert '. "$(dirname "$0")/bootstrap.sh"' in text and f"python -m showcase.scaffold {kind} " in text
+    assert '. "$(dirname "$0")/bootstrap.sh"' in text and f"python -m showcase.cli.scaffold {kind} " in text
 
 
 def test_unindented_text_under_a_block_gets_its_own_message(tmp_path):

@@ -1,7 +1,7 @@
 import json
 from pathlib import Path
 
-from showcase.schema_export import schema_documents
+from showcase.content.schema_export import schema_documents
 
 ROOT = Path(__file__).resolve().parents[2]
 

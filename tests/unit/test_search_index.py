@@ -7,8 +7,8 @@ import json
 
 import pytest
 
-from showcase.search_index import EXCERPT_FILE
-from showcase.search_run import scratch_root
+from showcase.search.index import EXCERPT_FILE
+from showcase.search.pagefind import scratch_root
 
 
 def test_memory_with_room_is_used(tmp_path):
@@ -24,7 +24,7 @@ def test_no_memory_folder_means_the_temporary_folder(tmp_path):
 
 
 def test_a_page_stays_in_its_bundle_whatever_else_is_added():
-    from showcase.search_index import SearchDoc, bundle_count, shard
+    from showcase.search.index import SearchDoc, bundle_count, shard
 
     records = [SearchDoc(f"profiles/p{n}/", f"p{n}", "text") for n in range(50)]
     later = [SearchDoc("programmes/", "制度", "text"), SearchDoc("search/", "検索", "text")]
@@ -40,9 +40,9 @@ def test_a_page_stays_in_its_bundle_whatever_else_is_added():
 def test_later_docs_reach_pagefind_while_another_forked_process_runs(tmp_path):
     """The engine forks its page writer between starting the index and handing over the hand-written pages;
     that process must not hold the index back (it inherits the engine's end of the hand-over pipe)."""
-    from showcase.forked import ForkedShares
-    from showcase.search_index import SearchDoc
-    from showcase.search_run import PagefindRun
+    from showcase.pipeline.forked import ForkedShares
+    from showcase.search.index import SearchDoc
+    from showcase.search.pagefind import PagefindRun
 
     records = [SearchDoc(f"profiles/p{n}/", f"山田 {n}", "見守り活動をしています") for n in range(3)]
     run = PagefindRun(records, tmp_path / "site", more=1)
@@ -66,8 +66,8 @@ def test_later_docs_reach_pagefind_while_another_forked_process_runs(tmp_path):
 
 
 def test_excerpts_are_written_beside_the_pages_and_a_failure_to_write_them_fails_the_run(tmp_path):
-    from showcase.search_index import SearchDoc
-    from showcase.search_run import PagefindRun
+    from showcase.search.index import SearchDoc
+    from showcase.search.pagefind import PagefindRun
 
     records = [SearchDoc(f"profiles/p{n}/", f"山田 {n}", "見守り活動をしています") for n in range(3)]
     run = PagefindRun(records, tmp_path / "site")

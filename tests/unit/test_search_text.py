@@ -1,4 +1,4 @@
-"""The terms the search index holds (showcase.search_text) and the pages Pagefind reads (showcase.search_index)."""
+"""The terms the search index holds (showcase.search.terms) and the pages Pagefind reads (showcase.search.index)."""
 
 from __future__ import annotations
 
@@ -6,9 +6,9 @@ import json
 
 import pytest
 
-from showcase.search_index import (EXCERPT_FILE, SLICE_FILTER, SLICES, TEXT_LIMIT, SearchDoc, bundle_dir, shard, slice_of,
+from showcase.search.index import (EXCERPT_FILE, SLICE_FILTER, SLICES, TEXT_LIMIT, SearchDoc, bundle_dir, shard, slice_of,
                                    write_excerpts, write_search_pages)
-from showcase.search_text import html_text, markdown_text, search_terms
+from showcase.search.terms import html_text, markdown_text, search_terms
 
 # Shared with tests/browser/test_search_terms.py, which checks the browser's terms() gives the same.
 TERM_CASES = {

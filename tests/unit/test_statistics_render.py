@@ -5,12 +5,12 @@ from pathlib import Path
 
 import pytest
 
-from showcase.catalog import build_catalog
-from showcase.collection import load_collections
+from showcase.catalog.indexes import build_catalog
+from showcase.check.collection import load_collections
 from showcase.render.statistics import (category_comparison_block, expand_chart_markers, field_block,
                                         render_statistics_page, tile_map_block)
 from showcase.render.pages import site_pages
-from showcase.stats import load_statistics
+from showcase.stats.data_files import load_statistics
 from tests.factories import case, make_site, profile
 
 DATA = Path(__file__).resolve().parents[2] / "data"

@@ -10,10 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from showcase.problems import format_problem
-from showcase.stats import load_statistics, parse_table, render_table, stats_json_schema, table_csv, table_json
+from showcase.check.problems import format_problem
+from showcase.stats.data_files import load_statistics, parse_table
 from showcase.stats.era import era_label, era_short, year_label
 from showcase.stats.numbers import format_number, format_quantity
+from showcase.stats.schema import stats_json_schema
+from showcase.stats.tables import render_table, table_csv, table_json
 from showcase.stats.tables import export_files, render_table_notes, target_label
 
 ROOT = Path(__file__).resolve().parents[2]

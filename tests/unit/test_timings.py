@@ -1,10 +1,10 @@
-"""Stage timings for scripts/bench (showcase.timings)."""
+"""Stage timings for scripts/bench (showcase.pipeline.timings)."""
 
 from __future__ import annotations
 
 import json
 
-from showcase.timings import StageClock
+from showcase.pipeline.timings import StageClock
 
 
 def test_stages_accumulate_calls_wall_and_cpu(tmp_path):

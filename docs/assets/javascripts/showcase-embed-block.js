@@ -13,7 +13,7 @@
       .replace(/"/g, "&quot;").replace(/'/g, "&#x27;");
   }
 
-  // The auto-height code (loader_snippet() in hooks/showcase/embeds.py) in a field like the iframe one.
+  // The auto-height code (loader_snippet() in hooks/showcase/outputs/embeds.py) in a field like the iframe one.
   function addLoaderField(block) {
     var first = block.querySelector(".cs-embed__field"), parsed = document.createElement("template");
     if (!first || !block.hasAttribute("data-cs-embed-loader")) return;

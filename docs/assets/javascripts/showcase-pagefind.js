@@ -3,7 +3,7 @@
    pagefind.filters(), which would download every filter index; a search names the filters it uses, and Pagefind
    then loads just those.
 
-   The index holds terms, not words (hooks/showcase/search_text.py): every run of Japanese characters as its
+   The index holds terms, not words (hooks/showcase/search/terms.py): every run of Japanese characters as its
    overlapping two-character pieces, Latin words and numbers whole.  terms() below turns a query into the same
    pieces; keep the two identical (tests/browser/test_search_terms.py compares them). */
 (function () {
@@ -12,10 +12,10 @@
   var TOKEN = new RegExp("([" + CJK + "]+)|(?:(?![" + CJK + "])[\\p{L}\\p{N}])+", "gu");
   var loading = {};
   var NO_PAGE = { filters: { "showcase-no-such-filter": "-" } };
-  var SLICE = "showcase-slice";  // hooks/showcase/search_index.py SLICE_FILTER
-  var EXCERPT_FILE = "search-excerpt.json";  // hooks/showcase/search_index.py EXCERPT_FILE
+  var SLICE = "showcase-slice";  // hooks/showcase/search/index.py SLICE_FILTER
+  var EXCERPT_FILE = "search-excerpt.json";  // hooks/showcase/search/index.py EXCERPT_FILE
 
-  /* The terms Pagefind indexed for a text (showcase.search_text.search_terms).  With `step` 2 (a query), a run
+  /* The terms Pagefind indexed for a text (showcase.search.terms.search_terms).  With `step` 2 (a query), a run
      of Japanese characters gives every other two-character term, plus the last: 古民家再生 → 古民 家再 再生.  A page
      holding the run holds those terms too, and every term costs the query an index chunk per bundle. */
   function terms(text, step) {
@@ -79,7 +79,7 @@
     var href = new URL(base, window.location.href).href;
     if (!loading[href]) {
       var site = new URL("../", href);
-      // A large index is split into bundles (hooks/showcase/search_index.py); the first lists the others.
+      // A large index is split into bundles (hooks/showcase/search/index.py); the first lists the others.
       var manifest = fetch(href + "showcase-bundles.json").then(function (response) {
         return response.ok ? response.json() : { bundles: [] };
       }).catch(function () { return { bundles: [] }; });
@@ -97,7 +97,7 @@
 
      Pagefind scores every page a query matches (~0.1 ms a page here), so a word most pages hold takes seconds.
      With `early`, such a query (more than `api.common` pages) first searches one slice of the index (a hidden
-     filter, search_index.SLICE_FILTER: ~1/32 of the pages, by a hash of their URL) and hands that response to
+     filter, search/index.py SLICE_FILTER: ~1/32 of the pages, by a hash of their URL) and hands that response to
      `early`, whose promise is awaited before the full search runs (Pagefind's worker does one thing at a time,
      and the first results' fragments come first).  `early` gets the query's page count as a second argument
      when no filter is chosen (else null). */
@@ -165,7 +165,7 @@
   }
 
   /* A result's data with its page's plain text as `data.text` ("" when it cannot be read).  The text is a small
-     file beside the page (search_index.EXCERPT_FILE), not Pagefind metadata, which Pagefind would index. */
+     file beside the page (search/index.py EXCERPT_FILE), not Pagefind metadata, which Pagefind would index. */
   function withText(data) {
     return fetch(data.url.replace(/[?#].*$/, "") + EXCERPT_FILE).then(function (response) {
       return response.ok ? response.json() : {};
@@ -175,7 +175,7 @@
     });
   }
 
-  /* "地域おこし協力隊 · 北海道 ○○町" from a result's metadata (hooks/showcase/search_index.py). */
+  /* "地域おこし協力隊 · 北海道 ○○町" from a result's metadata (hooks/showcase/search/index.py). */
   function metaLine(data) {
     return [data.meta["種別"], data.meta["所在地"]].filter(Boolean).join(" · ");
   }

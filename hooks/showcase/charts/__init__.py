@@ -1,6 +1,4 @@
-"""Build-time SVG charts (no JavaScript): bars, columns, lines and the prefecture tile map."""
+"""Charts: build-time SVG charts (no JavaScript): bars, columns, lines and the prefecture tile map.
 
-from .registry import CHARTS, ChartSpec, render_chart
-from .tilemap import render_tile_map
-
-__all__ = ["CHARTS", "ChartSpec", "render_chart", "render_tile_map"]
+Called from render (statistics pages) and outputs (chart embeds); fed by the stats tables.
+"""

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from typing import Callable, Sequence
 
-from .svg import GRID, MUTED, element, format_number, text, text_width
+from showcase.charts.svg import GRID, MUTED, element, format_number, text, text_width
 
 TICK_SIZE = 15
 X_LABEL_SIZE = 15

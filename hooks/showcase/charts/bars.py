@@ -10,8 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Sequence
 
-from .axes import draw_x_labels, draw_y_axis, nice_ticks, x_label_slots, x_label_step, y_axis_width
-from .svg import colour, element, series_colour, svg_document, text, text_width, wrap_text
+from showcase.charts.axes import draw_x_labels, draw_y_axis, nice_ticks, x_label_slots, x_label_step, y_axis_width
+from showcase.charts.svg import colour, element, series_colour, svg_document, text, text_width, wrap_text
 
 LABEL_SIZE = 17
 VALUE_SIZE = 17

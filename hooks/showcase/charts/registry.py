@@ -11,12 +11,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable, Mapping
 
-from ..stats.era import era_short, year_label
-from ..stats.numbers import format_number, format_quantity
-from ..stats.schema import Series, StatTable, SurveyTable, TimeSeriesTable
-from ..stats.tables import target_label
-from .bars import Bar, Column, render_columns, render_horizontal_bars
-from .lines import LineSeries, TargetLine, render_line_chart
+from showcase.charts.bars import Bar, Column, render_columns, render_horizontal_bars
+from showcase.charts.lines import LineSeries, TargetLine, render_line_chart
+from showcase.stats.era import era_short, year_label
+from showcase.stats.numbers import format_number, format_quantity
+from showcase.stats.schema import Series, StatTable, SurveyTable, TimeSeriesTable
+from showcase.stats.tables import target_label
 
 Renderer = Callable[[StatTable, str], str]
 

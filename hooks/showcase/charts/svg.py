@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from html import escape
 
-from ..stats.numbers import format_number  # re-exported for the chart modules
+from showcase.stats.numbers import format_number  # re-exported for the chart modules
 
 __all__ = ["FONT", "TEXT", "MUTED", "GRID", "colour", "series_colour", "attrs", "element", "text", "svg_document",
            "text_width", "wrap_text", "check_id_prefix", "format_number"]

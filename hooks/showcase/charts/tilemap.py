@@ -14,8 +14,8 @@ import re
 from html import escape
 from typing import Mapping
 
-from .svg import TEXT, colour, element, svg_document, text
-from .tilegrid import BY_NAME, GRID_COLUMNS, GRID_ROWS, PREFECTURES
+from showcase.charts.svg import TEXT, colour, element, svg_document, text
+from showcase.charts.tilegrid import BY_NAME, GRID_COLUMNS, GRID_ROWS, PREFECTURES
 
 SHADES = ("#f0f0f0", "#cfe2f3", "#8dbbe3", "#2f6db0", "#0b3566")
 DARK_TEXT, LIGHT_TEXT = "#1a1a1a", "#ffffff"

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
-from ..catalog import Catalog
-from ..collection import Entry
-from .environment import environment, relative_url
+from showcase.catalog.indexes import Catalog
+from showcase.check.collection import Entry
+from showcase.render.environment import environment, relative_url
 
 MARK = "\x00"  # never in escaped template output or in a record's URL
 TEMPLATES = {"profile": "partials/profile-card.html", "case": "partials/case-card.html"}

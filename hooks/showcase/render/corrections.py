@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any, Mapping
 from urllib.parse import quote
 
-from ..schema import EMAIL_RE, HTTPS_URL_RE
+from showcase.content.schema import EMAIL_RE, HTTPS_URL_RE
 
 CONTACT_MARKER = re.compile(r"<!--\s*showcase:\s*contact\s*-->")
 PLACEHOLDER_DOMAIN = ".invalid"  # RFC 2606: the shipped mkdocs.yml's address, visibly not a real one
@@ -64,7 +64,7 @@ def expand_contact_marker(html: str, page_url: str, contact: Contact | None) -> 
     """Replace ``<!-- showcase: contact -->`` in a hand-written page with the operator's contact block."""
     if contact is None or not CONTACT_MARKER.search(html):
         return html
-    from .environment import render_template  # the environment offers correction_mailto to every template
+    from showcase.render.environment import render_template  # the environment offers correction_mailto to every template
 
     block = render_template("partials/contact.html", page_url, contact=contact,
                             general_mailto=f"mailto:{contact.email}?subject={quote('サイトへのお問い合わせ', safe='')}"

@@ -8,12 +8,12 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
-from .. import dates
-from ..markup import obfuscate_email, render_markdown
-from ..vocab import ACTIVITY_FIELDS, GLOSSARY_ANCHORS, RMO_CATEGORIES, STATUS_LABELS, own_name
-from .corrections import correction_mailto
+from showcase.content.vocab import ACTIVITY_FIELDS, GLOSSARY_ANCHORS, RMO_CATEGORIES, STATUS_LABELS, own_name
+from showcase.render import dates
+from showcase.render.corrections import correction_mailto
+from showcase.render.markup import obfuscate_email, render_markdown
 
-TEMPLATE_DIR = Path(__file__).resolve().parent.parent / "templates"
+TEMPLATE_DIR = Path(__file__).resolve().parent / "templates"
 
 
 def relative_url(target: str, page_url: str) -> str:

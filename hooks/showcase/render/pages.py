@@ -9,12 +9,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
-from ..catalog import Catalog
-from ..collection import Entry
-from ..markup import plain_text
-from ..vocab import ACTIVITY_FIELDS, PREFECTURES, RMO_CATEGORIES, STATUS_LABELS
-from .environment import render_template
-from .statistics import render_statistics_page, tile_map_block
+from showcase.catalog.indexes import Catalog
+from showcase.check.collection import Entry
+from showcase.content.vocab import ACTIVITY_FIELDS, PREFECTURES, RMO_CATEGORIES, STATUS_LABELS
+from showcase.render.environment import render_template
+from showcase.render.markup import plain_text
+from showcase.render.statistics import render_statistics_page, tile_map_block
 
 PER_PAGE = 60
 

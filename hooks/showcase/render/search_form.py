@@ -1,7 +1,7 @@
 """The search page's form: ``<!-- showcase: search-form -->`` in a hand-written page becomes the query field and
 the filters, with their values and counts taken from the catalog at build time.
 
-The filters are the ones the search index gives each record (:func:`showcase.search_index.record_docs`, from
+The filters are the ones the search index gives each record (:func:`showcase.search.index.record_docs`, from
 ``PageSpec.filters``).  Because their values are
 known here, the browser never downloads Pagefind's whole filter index just to show them: a query with no filter
 chosen loads only the index chunks and fragments it needs, and a chosen filter loads only its own index.
@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import re
 
-from ..catalog import Catalog
-from .environment import render_template
-from .pages import facets
+from showcase.catalog.indexes import Catalog
+from showcase.render.environment import render_template
+from showcase.render.pages import facets
 
 _MARKER = re.compile(r"<!--\s*showcase:\s*search-form\s*-->")
 

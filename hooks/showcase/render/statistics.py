@@ -12,12 +12,14 @@ from typing import Mapping
 
 from markupsafe import Markup
 
-from ..catalog import Catalog
-from ..charts import CHARTS, render_chart, render_tile_map
-from ..charts.bars import Bar, render_horizontal_bars
-from ..stats import StatTable, render_table, render_table_notes
-from ..vocab import NATIONAL_SURVEY_SHARE, PREFECTURES
-from .environment import relative_url, render_template
+from showcase.catalog.indexes import Catalog
+from showcase.charts.bars import Bar, render_horizontal_bars
+from showcase.charts.registry import CHARTS, render_chart
+from showcase.charts.tilemap import render_tile_map
+from showcase.content.vocab import NATIONAL_SURVEY_SHARE, PREFECTURES
+from showcase.render.environment import relative_url, render_template
+from showcase.stats.schema import StatTable
+from showcase.stats.tables import render_table, render_table_notes
 
 STATS_DATA_DIR = "data/statistics/"
 WIDE_CHARTS = {"rmo-growth", "kyoryokutai-growth", "rmo-organisations"}

@@ -17,11 +17,11 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from ..load import Document
-from ..problems import Problem
-from .era import FIRST_FISCAL_YEAR, era_label, year_label
-from .schema import COUNT_UNITS, MONEY_UNITS, RESERVED_ROW_KEYS
-from .validation_problems import split_number_key, split_number_problem
+from showcase.check.problems import Problem
+from showcase.load.reader import Document
+from showcase.stats.era import FIRST_FISCAL_YEAR, era_label, year_label
+from showcase.stats.schema import COUNT_UNITS, MONEY_UNITS, RESERVED_ROW_KEYS
+from showcase.stats.validation_problems import split_number_key, split_number_problem
 
 LAST_FISCAL_YEAR = 2200
 

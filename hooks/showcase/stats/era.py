@@ -1,4 +1,4 @@
-"""Japanese era labels for fiscal years (年度), built on :mod:`showcase.dates`.
+"""Japanese era labels for fiscal years (年度), built on :mod:`showcase.render.dates`.
 
 A fiscal year is named after the era in force for most of it, so FY2019 is
 令和元年度 and FY2018 is 平成30年度.  Data files write both the Gregorian year
@@ -7,7 +7,7 @@ and the era label; the validator computes the label from the year and compares.
 
 from __future__ import annotations
 
-from ..dates import era_parts, era_year
+from showcase.render.dates import era_parts, era_year
 
 FIRST_FISCAL_YEAR = 1927  # 昭和2年度: the first full fiscal year of the oldest era we name
 

@@ -20,7 +20,7 @@ from typing import Annotated, Literal, Union
 
 from pydantic import BaseModel, ConfigDict, Field, RootModel
 
-from ..schema import Source as RecordSource
+from showcase.content.schema import Source as RecordSource
 
 Unit = Literal["団体", "市区町村", "人", "%", "万円", "百万円", "億円", "措置率"]
 COUNT_UNITS = frozenset({"団体", "市区町村", "人"})

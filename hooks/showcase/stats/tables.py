@@ -14,9 +14,9 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
-from .era import era_label, year_label
-from .numbers import format_number, format_quantity, plain_number
-from .schema import Item, ItemsTable, StatTable, SurveyTable, TimeSeriesTable
+from showcase.stats.era import era_label, year_label
+from showcase.stats.numbers import format_number, format_quantity, plain_number
+from showcase.stats.schema import Item, ItemsTable, StatTable, SurveyTable, TimeSeriesTable
 
 BOM = "\ufeff"
 

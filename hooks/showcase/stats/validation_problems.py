@@ -13,9 +13,9 @@ from typing import Annotated, Any, Union, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
 
-from ..load import Document
-from ..problems import Problem
-from ..validate import VALUE_MESSAGES
+from showcase.check.fields import VALUE_MESSAGES
+from showcase.check.problems import Problem
+from showcase.load.reader import Document
 
 _TYPE_NAMES = {
     "float_type": ("数値", "a number"),

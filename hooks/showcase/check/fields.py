@@ -1,0 +1,113 @@
+"""Turn pydantic's validation errors into contributor-facing Problems at the exact YAML node."""
+
+from __future__ import annotations
+
+import difflib
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from showcase.check.problems import Problem
+from showcase.content.schema import CaseRecord, ProfileRecord
+from showcase.load.reader import Document
+
+M = TypeVar("M", bound=BaseModel)
+
+_KNOWN_KEYS = sorted({name for model in (ProfileRecord, CaseRecord) for name in model.model_fields}
+                     | {"label", "url", "file", "alt", "caption", "title", "note", "body", "start", "end", "years", "as_of",
+                        "organisation", "email", "phone", "date", "basis", "category", "publisher", "section"})
+
+# Messages for our own value checks (raised as ValueError(code) in schema.py).
+VALUE_MESSAGES: dict[str, tuple[str, str, str, str]] = {
+    "year_month": ("年月は YYYY-MM の形で、引用符で囲んで書いてください", "must be a year and month as \"YYYY-MM\"",
+                   "例: \"2022-06\"", "e.g. \"2022-06\""),
+    "safe_url": ("https で始まる URL（またはメールの mailto:）を指定してください", "must be an https URL (or a mailto: link)",
+                 "http:// なら https:// に直してください", "use https:// instead of http://"),
+    "https_url": ("https で始まる URL を指定してください", "must be an https URL",
+                  "分からなければ url を省略してください（推測で書かないこと）", "leave url out if you do not know it (never guess one)"),
+    "municipality_code": ("全国地方公共団体コード（検査数字を含む6桁）が正しくありません",
+                          "not a valid 6-digit local government code (with its check digit)",
+                          "総務省の「全国地方公共団体コード」で確認してください（例: 都留市は \"192040\"）",
+                          "look it up in the national list (e.g. \"192040\" for Tsuru)"),
+    "email": ("メールアドレスの形式が正しくありません", "not a valid email address", "例: info@example.jp", "e.g. info@example.jp"),
+    "phone": ("電話番号はハイフン区切りで書いてください", "write the phone number with hyphens", "例: \"0742-93-0001\"",
+              "e.g. \"0742-93-0001\""),
+    "term_order": ("任期終了が着任より前になっています", "the term ends before it starts", "start と end を確認してください",
+                   "check start and end"),
+}
+
+
+def validate_document(doc: Document, model: type[M]) -> tuple[M | None, list[Problem]]:
+    """Validate parsed YAML against a record model; every error becomes a Problem."""
+    if doc.data is None:
+        return None, []
+    if not isinstance(doc.data, dict):
+        return None, [doc.problem((), "ファイルの一番上は「キー: 値」の形にしてください", "the top level must be a mapping of keys to values",
+                                  "テンプレートから作り直してください", "start again from the template")]
+    try:
+        return model.model_validate(doc.data), []
+    except ValidationError as exc:
+        if doc.partial is not None:  # read with few marks: read it again with every mark, for exact positions
+            full = doc.with_all_marks()
+            record, problems = validate_document(full, model)
+            return record, full.problems + problems  # what the full reader refused, should the fast one have read it
+        return None, [problem_for_error(doc, error) for error in exc.errors(include_url=False)]
+
+
+def problem_for_error(doc: Document, error: dict[str, Any]) -> Problem:
+    loc = tuple(part for part in error["loc"] if not (isinstance(part, str) and part.startswith("function-")))
+    kind = error["type"]
+    name = loc[-1] if loc else ""
+    implicit = doc.type_name_of(loc)
+    if implicit and doc.implicit[loc][0].endswith(":null") and doc.implicit[loc][1] in ("", "~"):
+        return doc.problem(loc, "値が空です", "the value is empty",
+                           "「:」の後に値を書くか、任意の項目なら行ごと削除してください",
+                           "write a value after ':', or delete the line if the field is optional")
+    if implicit and kind in {"string_type", "literal_error"}:
+        raw = doc.implicit[loc][1]
+        return doc.problem(loc, f"引用符なしの「{raw}」は{implicit[0]}として読まれます。文字として扱うには引用符で囲んでください",
+                           f"unquoted {raw} is read as {implicit[1]}; put it in quotes to keep it as text",
+                           f"\"{raw}\" のように書いてください", f"write \"{raw}\"")
+    if kind == "missing":
+        return doc.problem(loc[:-1], f"必須の項目「{name}」がありません", f"required field '{name}' is missing",
+                           f"「{name}:」を追加してください", f"add '{name}:'")
+    if kind == "extra_forbidden":
+        close = difflib.get_close_matches(str(name), _KNOWN_KEYS, n=1, cutoff=0.6)
+        hint = (f"「{close[0]}」の書き間違いではありませんか", f"did you mean '{close[0]}'?") if close else \
+               ("CONTRIBUTING.md の項目一覧を確認してください", "see the field list in CONTRIBUTING.md")
+        return doc.problem(loc, f"「{name}」という項目はありません", f"unknown field '{name}'", *hint, key=True)
+    if kind == "value_error":
+        code = str(error.get("ctx", {}).get("error", ""))
+        if code in VALUE_MESSAGES:
+            return doc.problem(loc, *VALUE_MESSAGES[code])
+    if kind == "literal_error" and error.get("input") in (None, ""):
+        return doc.problem(loc, "値が空です。選択肢から選んでください", "empty: choose one of the allowed values",
+                           "エディタの補完か CONTRIBUTING.md の一覧から選んでください",
+                           "pick one from your editor's completions or the list in CONTRIBUTING.md")
+    if kind == "literal_error":
+        given = str(error.get("input"))
+        expected = error.get("ctx", {}).get("expected", "")
+        choices = [part.strip(" '") for part in expected.replace(" or ", ", ").split(",")]
+        close = difflib.get_close_matches(given, choices, n=1, cutoff=0.4)
+        if close:
+            hint = (f"「{close[0]}」ではありませんか", f"did you mean '{close[0]}'?")
+        elif len(choices) > 10:
+            hint = ("一覧は CONTRIBUTING.md を参照してください（エディタの補完でも選べます）",
+                    "see CONTRIBUTING.md for the list (your editor also offers completions)")
+        else:
+            hint = (f"次から選んでください: {'、'.join(choices)}", f"choose one of: {', '.join(choices)}")
+        return doc.problem(loc, f"「{given}」は選択肢にありません", f"'{given}' is not one of the allowed values", *hint)
+    if kind in {"string_type", "int_type", "list_type", "model_type", "dict_type", "model_attributes_type"}:
+        wanted = {"string_type": ("文字", "text"), "int_type": ("整数", "a whole number"), "list_type": ("「- 」で始まるリスト", "a list"),
+                  "model_type": ("「キー: 値」の組", "a mapping"), "dict_type": ("「キー: 値」の組", "a mapping"),
+                  "model_attributes_type": ("「キー: 値」の組", "a mapping")}[kind]
+        return doc.problem(loc, f"ここには{wanted[0]}を書いてください", f"must be {wanted[1]}")
+    if kind in {"string_too_short", "too_short"}:
+        return doc.problem(loc, "空にはできません", "must not be empty", "内容を書くか、任意項目なら行ごと削除してください",
+                           "fill it in, or delete the line if the field is optional")
+    if kind in {"string_too_long", "too_long"}:
+        limit = error.get("ctx", {}).get("max_length")
+        return doc.problem(loc, f"長すぎます（上限 {limit}）", f"too long (limit {limit})", "短くしてください", "shorten it")
+    if kind in {"greater_than_equal", "less_than_equal"}:
+        return doc.problem(loc, "値が範囲外です", f"out of range ({error['msg']})")
+    return doc.problem(loc, f"値が正しくありません（{error['msg']}）", f"invalid value ({error['msg']})")

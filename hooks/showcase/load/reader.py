@@ -1,0 +1,235 @@
+"""Safe YAML loading with a line:column mark for every node.
+
+Contributors' YAML is untrusted.  We read it as a stream of parser events
+(libyaml's C parser when available, PyYAML's pure-Python one otherwise) and
+build plain Python data ourselves, so that:
+
+* anchors, aliases and tags (``!!python/...``) are refused, never constructed;
+* duplicate keys and extra documents are errors, not silently merged;
+* each value keeps the exact line and column where it stands, so validation
+  can point at the node itself rather than at its top-level key;
+* a plain scalar that YAML 1.1 would turn into a non-string (``NO``, ``0600``,
+  ``1:30``, ``2024-06-01``) is remembered, so the validator can explain why a
+  text field did not get text;
+* the file size and the nesting depth are checked *before* parsing (libyaml
+  crashes on ``[`` repeated 100,000 times).
+
+The event reader is in :mod:`showcase.load.events`.  A caller that needs marks
+only under a few keys (the build and ``scripts/validate``) passes ``keep``: a
+record in plain block YAML (most are) is then read from its lines by
+:mod:`showcase.load.lines`, which keeps marks only under those keys, and a file
+that turns out to have a problem is read again with every mark, so its messages
+are the same either way.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from showcase.check.problems import Problem
+from showcase.load.events import MAX_DEPTH, Fallback, Loc, Reject, bad_character, compose, dotted
+from showcase.load.hints import unindented_block_line
+from showcase.load.lines import read_lines
+
+__all__ = ["MAX_DEPTH", "MAX_FILE_BYTES", "Document", "bad_character", "dotted", "load_document", "parse_document"]
+
+MAX_FILE_BYTES = 256 * 1024
+
+_TAG_NAMES = {
+    "tag:yaml.org,2002:bool": ("真偽値", "a boolean"),
+    "tag:yaml.org,2002:int": ("整数", "an integer"),
+    "tag:yaml.org,2002:float": ("小数", "a number"),
+    "tag:yaml.org,2002:null": ("空の値（null）", "null"),
+    "tag:yaml.org,2002:timestamp": ("日付", "a date"),
+}
+
+
+@dataclass
+class Document:
+    """A parsed YAML file: its data and where each value stands."""
+
+    path: str
+    data: Any = None
+    marks: dict[Loc, Any] = field(default_factory=dict)  # the parser's Mark (0-based line and column) of each value
+    key_marks: dict[Loc, Any] = field(default_factory=dict)  # and of each mapping key
+    implicit: dict[Loc, tuple[str, str]] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+    partial: str | None = None  # the text, when it was read with marks only under some keys (see with_all_marks)
+
+    def position(self, loc: Loc, *, key: bool = False) -> tuple[int, int]:
+        """The closest known position for ``loc`` (falling back to its parents)."""
+        loc = tuple(loc)
+        while True:
+            mark = (self.key_marks.get(loc) if key else None) or self.marks.get(loc)
+            if mark is not None:
+                return mark.line + 1, mark.column + 1
+            if not loc:
+                return (1, 1)
+            loc = loc[:-1]
+
+    def with_all_marks(self) -> Document:
+        """This document with every value's mark: itself, or (after a partial read) its text read again."""
+        if self.partial is None:
+            return self
+        doc = Document(self.path)
+        _compose_into(self.partial, doc)
+        return doc
+
+    def problem(self, loc: Loc, ja: str, en: str, hint_ja: str = "", hint_en: str = "", *, key: bool = False) -> Problem:
+        line, col = self.position(loc, key=key)
+        return Problem(self.path, line, col, dotted(loc), ja, en, hint_ja, hint_en)
+
+    def type_name_of(self, loc: Loc) -> tuple[str, str] | None:
+        """Japanese and English names of the type YAML gave an unquoted value."""
+        info = self.implicit.get(tuple(loc))
+        return _TAG_NAMES.get(info[0]) if info else None
+
+
+def load_document(path: Path, display_path: str, *, keep: frozenset[str] | None = None) -> Document:
+    """Read one YAML file; problems are returned in ``Document.problems``.
+
+    With ``keep`` (top-level keys), a well-formed file keeps marks only under those keys: see
+    :meth:`Document.with_all_marks` and :func:`showcase.load.lines.read_lines`.
+    """
+    doc = Document(display_path)
+    try:
+        # O_NOFOLLOW: a symbolic link is refused by the open itself (no check-then-open race), in one system call.
+        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))  # NONBLOCK: a FIFO cannot hang us
+    except OSError as exc:
+        if exc.errno == errno.ELOOP or os.path.islink(path):
+            doc.problems.append(Problem(display_path, 1, 1, "", "シンボリックリンクは使えません", "symbolic links are not allowed",
+                                        "実際のファイルを置いてください", "commit the file itself"))
+        else:
+            doc.problems.append(Problem(display_path, 1, 1, "", f"ファイルを読めません（{exc.strerror}）", f"cannot read the file ({exc.strerror})"))
+        return doc
+    try:
+        size = os.fstat(fd).st_size
+        if size > MAX_FILE_BYTES:
+            doc.problems.append(Problem(display_path, 1, 1, "", f"ファイルが大きすぎます（{size:,} バイト、上限 {MAX_FILE_BYTES:,} バイト）",
+                                        f"file is too large ({size:,} bytes, limit {MAX_FILE_BYTES:,})",
+                                        "長い文章を短くしてください", "shorten the long texts"))
+            return doc
+        raw = os.read(fd, MAX_FILE_BYTES + 1)  # one system call for a whole record; bounded if the file grows meanwhile
+        while len(raw) < size:  # a short read (rare): read the rest
+            more = os.read(fd, MAX_FILE_BYTES + 1 - len(raw))
+            if not more:
+                break
+            raw += more
+    except OSError as exc:
+        doc.problems.append(Problem(display_path, 1, 1, "", f"ファイルを読めません（{exc.strerror}）", f"cannot read the file ({exc.strerror})"))
+        return doc
+    finally:
+        os.close(fd)
+    return parse_document(raw, display_path, doc, keep=keep)
+
+
+def parse_document(raw: bytes, display_path: str, doc: Document | None = None, *,
+                   keep: frozenset[str] | None = None) -> Document:
+    doc = doc or Document(display_path)
+    text = _decode(raw, doc)
+    if text is None:
+        return doc
+    if not _prescan(text, doc):
+        return doc
+    if keep is not None:
+        try:
+            doc.data = read_lines(text, doc, keep)
+        except Fallback:  # not plain block YAML, or not well-formed: compose() reads it, or explains what is wrong
+            doc = Document(display_path)
+        else:
+            doc.partial = text
+            return doc
+    _compose_into(text, doc)
+    return doc
+
+
+def _compose_into(text: str, doc: Document) -> None:
+    """Read ``text`` with every mark into ``doc``: its data, or its problems."""
+    display_path = doc.path
+    try:
+        doc.data = compose(text, doc)
+    except Reject as rejected:
+        doc.problems.append(rejected.problem)
+        doc.data = None
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        reason = exc.problem or exc.context or "syntax error"
+        if "Unicode character escape" in reason:
+            doc.problems.append(Problem(display_path, line, col, "", "不正な \\u エスケープ（単独のサロゲートなど）があります",
+                                        "invalid \\u escape (for example a lone surrogate)",
+                                        "その文字をエスケープせずにそのまま書いてください", "write the character itself, not an escape"))
+            return
+        block_line = unindented_block_line(text)
+        if block_line is not None:  # the most frequent mistake in the template: text under "key: |" not indented
+            doc.problems.append(Problem(display_path, block_line, 1, "", "「|」の次の行からの文章に字下げがありません",
+                                        "the text after 'key: |' is not indented",
+                                        "文章の各行の先頭に半角スペースを2つ入れてください（項目名より深く）",
+                                        "start every line of the text with two spaces (deeper than the key)"))
+            doc.data = None
+            return
+        doc.problems.append(Problem(display_path, line, col, "", f"YAML の書き方に誤りがあります（{reason}）",
+                                    f"invalid YAML syntax ({reason})",
+                                    "インデント、「:」の後の空白、引用符の閉じ忘れを確認してください",
+                                    "check the indentation, the space after ':' and unclosed quotes"))
+        doc.data = None
+    except yaml.YAMLError as exc:  # reader errors without marks
+        doc.problems.append(Problem(display_path, 1, 1, "", f"YAML として読めません（{exc}）", f"not readable as YAML ({exc})"))
+        doc.data = None
+
+
+def _line_col(text: str, index: int) -> tuple[int, int]:
+    line = text.count("\n", 0, index) + 1
+    col = index - (text.rfind("\n", 0, index) + 1) + 1
+    return line, col
+
+
+def _decode(raw: bytes, doc: Document) -> str | None:
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        good = raw[: exc.start].decode("utf-8", errors="replace")
+        line, col = _line_col(good, len(good))
+        doc.problems.append(Problem(doc.path, line, col, "", "UTF-8 として読めない文字があります",
+                                    "the file contains bytes that are not valid UTF-8",
+                                    "ファイルを UTF-8 で保存し直してください", "save the file as UTF-8"))
+        return None
+
+
+_BRACKET = re.compile(r"[\[\]{}]")
+
+
+def _prescan(text: str, doc: Document) -> bool:
+    """Checks that must run before the parser sees the text."""
+    index = bad_character(text)
+    if index >= 0:
+        line, col = _line_col(text, index)
+        doc.problems.append(Problem(doc.path, line, col, "", f"使えない制御文字 U+{ord(text[index]):04X} があります",
+                                    f"control character U+{ord(text[index]):04X} is not allowed",
+                                    "その文字を削除してください", "delete that character"))
+        return False
+    if text.count("[") + text.count("{") <= MAX_DEPTH:
+        return True  # too few brackets to nest too deep: skip the scan
+    depth = 0
+    for bracket in _BRACKET.finditer(text):  # only the brackets, not every character
+        char, index = bracket.group(), bracket.start()
+        if char in "[{":
+            depth += 1
+            if depth > MAX_DEPTH:
+                line, col = _line_col(text, index)
+                doc.problems.append(Problem(doc.path, line, col, "", f"入れ子が深すぎます（上限 {MAX_DEPTH} 段）",
+                                            f"nesting is deeper than {MAX_DEPTH} levels",
+                                            "括弧の入れ子を減らしてください", "flatten the brackets"))
+                return False
+        elif char in "]}" and depth:
+            depth -= 1
+    return True

@@ -1,0 +1,114 @@
+"""One build of the site, engine-independent: load → validate → catalog → page specs.
+
+An engine adapter (our MkDocs hooks, or a script) creates a :class:`SiteBuild`
+once per build, turns ``pages`` into its own page objects, and asks
+``render`` for each body.  Nothing here survives into the next build.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from showcase.catalog.indexes import Catalog, build_catalog
+from showcase.check.collection import load_collections
+from showcase.check.problems import ContentError
+from showcase.cli.preview import preview_pages, preview_selection
+from showcase.outputs.media import og_image_path, photo_views, write_assets
+from showcase.pipeline.collector import collector_paused
+from showcase.render.cards import Cards
+from showcase.render.corrections import contact_settings, expand_contact_marker
+from showcase.render.environment import environment
+from showcase.render.pages import PageSpec, render_page, site_pages
+from showcase.render.search_form import expand_search_form
+from showcase.render.statistics import expand_chart_markers
+from showcase.search.index import SearchDoc, page_docs, record_docs
+from showcase.stats.data_files import load_statistics
+from showcase.stats.schema import StatTable
+from showcase.stats.tables import export_files
+
+CONTENT_ENV = "SHOWCASE_CONTENT"
+CACHE_ENV = "SHOWCASE_CACHE"
+
+
+def content_root(default: Path) -> Path:
+    """The folder holding ``profiles/`` and ``cases/``: ``$SHOWCASE_CONTENT`` or the repository root."""
+    value = os.environ.get(CONTENT_ENV)
+    return Path(value).resolve() if value else default.resolve()
+
+
+def cache_root(default: Path) -> Path:
+    """Where resized photos and Open Graph cards are cached: ``$SHOWCASE_CACHE`` or ``default`` (the ignored .cache/)."""
+    value = os.environ.get(CACHE_ENV)
+    return Path(value).resolve() if value else default
+
+
+@dataclass
+class SiteBuild:
+    root: Path
+    catalog: Catalog
+    pages: list[PageSpec]
+    context: dict[str, Any] = field(default_factory=dict)
+    cache_dir: Path | None = None
+
+    @classmethod
+    @collector_paused()  # millions of objects and no garbage cycles: see showcase.pipeline.collector
+    def load(cls, root: Path, *, today: str | None = None, workers: int | None = None,
+             cache_dir: Path | None = None, data_dir: Path | None = None,
+             only: set[tuple[str, str]] | None = None) -> "SiteBuild":
+        """Load and check every record and statistics table; raise :class:`ContentError` listing all problems.
+
+        ``only`` ((kind, slug) pairs) builds a preview: those records, their neighbours, and the pages listing them
+        (:mod:`showcase.cli.preview`).
+        """
+        environment.cache_clear()  # templates are read once per build (the environment does not stat them per page)
+        selection = preview_selection(root, only) if only is not None else None  # type: ignore[arg-type]
+        result = load_collections(root, workers=workers, cache_dir=cache_dir / "photo-facts" if cache_dir else None,
+                                  only=selection)
+        tables: dict[str, StatTable] = {}
+        problems = list(result.problems)
+        if data_dir is not None:
+            tables, stat_problems = load_statistics(data_dir, data_dir.parent)
+            problems += stat_problems
+        if problems:
+            raise ContentError(problems)
+        catalog = build_catalog(result.profiles, result.cases, today)
+        pages = site_pages(catalog)
+        build = cls(root, catalog, preview_pages(pages, only) if only is not None else pages, cache_dir=cache_dir)  # type: ignore[arg-type]
+        build.context["photos_for"] = photo_views(catalog.profiles + catalog.cases)
+        build.context["cards"] = Cards(catalog)
+        build.context["statistics"] = tables
+        return build
+
+    def expand_markers(self, html: str, page_url: str) -> str:
+        """Charts (``<!-- chart: ID -->``), the search form (``<!-- showcase: search-form -->``) and the operator's
+        contact block (``<!-- showcase: contact -->``) in hand-written pages."""
+        html = expand_search_form(html, page_url, self.catalog)
+        html = expand_contact_marker(html, page_url, self.context.get("contact"))
+        return expand_chart_markers(html, page_url, self.catalog, self.context["statistics"], self.context.get("chart_embed"))
+
+    def set_contact(self, extra: dict[str, Any] | None, site_url: str | None) -> None:
+        """The correction and removal route every record page links to (``ValueError`` when there is none)."""
+        self.context["contact"] = contact_settings(extra, site_url)
+
+    def statistics_files(self) -> dict[str, str]:
+        """``data/statistics/<table>.csv|json`` → text."""
+        return {f"data/statistics/{name}": text for name, text in export_files(self.context["statistics"]).items()}
+
+    def og_image(self, spec: PageSpec) -> str | None:
+        """Site-relative path of a record page's Open Graph card."""
+        return og_image_path(spec.key) if spec.kind in {"profile", "case"} else None
+
+    def write_assets(self, site_dir: Path, workers: int = 2) -> dict[str, int]:
+        cache = self.cache_dir or site_dir.parent / ".showcase-cache"
+        return write_assets(self.catalog, site_dir, cache, workers)
+
+    def search_docs(self) -> list[SearchDoc]:
+        """What the search index holds of this build's own pages: the records and the statistics page."""
+        statistics = [(spec.url, spec.title, self.render(spec)) for spec in self.pages if spec.kind == "statistics"]
+        return record_docs(self.pages) + page_docs(statistics)
+
+    def render(self, spec: PageSpec) -> str:
+        return render_page(spec, self.catalog, self.context)
