@@ -28,10 +28,12 @@ def test_every_chart_has_an_embed_view_with_its_data(tmp_path):
     for chart in charts:
         html = files[f"embed/charts/{chart.id}/index.html"]
         assert chart.title and f"<title>{chart.title}｜" in html.replace("&amp;", "&")
-        assert "<svg" in html and "<table" in html and "statistics/" in chart.page_url
+        assert ("<svg" in html) != bool(chart.note) and "<table" in html and "statistics/" in chart.page_url
         for _label, path in chart.data_files:
             assert f'href="../../../{path}"' in html, (chart.id, path)
         assert f"oembed/charts/{chart.id}.json" in files
     tile_map = files["embed/charts/records-map/index.html"]
     assert '<a target="_blank" rel="noopener" href="../../../prefectures/yamanashi/"' in tile_map
-    assert 'class="ce-chart ce-chart--map ce-chart--wide" tabindex="0" role="group"' in tile_map
+    assert '<figure class="ce-chart ce-chart--map"><div class="cs-responsive">' in tile_map  # no sideways scrolling
+    assert '<a class="cs-skip-map" href="#ce-after-map" target="_self">' in tile_map  # one skip past 47 tiles
+    assert files["embed/charts/records-categories/index.html"].count('class="ce-note"') == 1  # 2 cases: too few
