@@ -82,4 +82,4 @@ def test_statistics_page_has_every_chart_with_unique_ids(catalog, tables):
     assert len(ids) == len(set(ids)), sorted(i for i in ids if ids.count(i) > 1)
     for chart_id in ("rmo-growth", "kyoryokutai-growth", "rmo-survey-activities", "records-map"):
         assert f'id="{chart_id}"' in html
-    assert html.count("<caption>") >= 10
+    assert html.count("<caption") >= 10

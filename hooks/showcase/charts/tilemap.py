@@ -116,7 +116,7 @@ def render_tile_map(counts: Mapping[str, int], links: Mapping[str, str], id_pref
         name = f"{prefecture.name}: {count:,}件"
         shown = layout.label(prefecture)
         # The accessible name starts with the visible text ("青森" "0件"), as WCAG 2.5.3 Label in Name asks.
-        label = f"{prefecture.short} {count:,}件" + ("" if prefecture.short == prefecture.name else f"（{prefecture.name}）")
+        label = f"{shown} {count:,}件" + ("" if shown == prefecture.name else f"（{prefecture.name}）")
         ink = colour(f"map-text-{k}", text_colour_for(SHADES[k]))
         name_y = y + layout.tile / 2 + layout.name_size * 0.35 - (layout.count_size * 0.6 if layout.count_size else 0)
         body = (element("title", escape(name, quote=False))

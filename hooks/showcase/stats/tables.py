@@ -31,8 +31,11 @@ def render_table(table: StatTable, id_prefix: str) -> str:
     caption = escape(spec.title)
     if spec.multiple_answer and "複数回答" not in spec.title:
         caption += Markup("（複数回答）")
-    out = [Markup('<div class="cs-table-scroll"><table class="cs-stat-table" id="{}">').format(f"{id_prefix}-table"),
-           Markup('<caption><span class="cs-table__caption">{}</span></caption>').format(caption), Markup("<thead><tr>")]
+    # A wrapper that scrolls must be reachable by keyboard: a named region, one tab stop (axe scrollable-region-focusable).
+    out = [Markup('<div class="cs-table-scroll" tabindex="0" role="region" aria-labelledby="{0}-caption">'
+                  '<table class="cs-stat-table" id="{0}-table">').format(id_prefix),
+           Markup('<caption id="{}-caption"><span class="cs-table__caption">{}</span></caption>').format(id_prefix, caption),
+           Markup("<thead><tr>")]
     for label, kind in head:
         out.append(Markup('<th scope="col"{}>{}</th>').format(_class(kind), label))
     out.append(Markup("</tr></thead><tbody>"))
