@@ -2,7 +2,7 @@
 
 For each size it generates (or reuses) a corpus under the work folder, warms the
 image and Open Graph caches once (timed separately: a contributor's machine
-keeps ``.cache/``), builds our site with ``SHOWCASE_TIMINGS`` set, builds the
+keeps its cache between builds), builds our site with ``SHOWCASE_TIMINGS`` set, builds the
 baseline, measures search in headless Chromium, and prints one table with the
 targets of issue 5 beside the figures.  Nothing is written into the repository.
 """
@@ -19,6 +19,7 @@ from pathlib import Path
 from showcase_devtools.baseline import write_baseline
 from showcase_devtools.bench_report import Row, machine_summary, render_report
 from showcase_devtools.bench_run import RunResult, Trash, mark_deleted, run_measured, settle
+from showcase_devtools.browse_probe import index_cost
 from showcase_devtools.corpus import GENERATOR_VERSION, MANIFEST, REPO_ROOT, generate_corpus
 from showcase_devtools.preview_probe import measure_preview
 
@@ -75,7 +76,7 @@ def build_ours(corpus: Path, cache: Path, work: Path, size: int) -> tuple[RunRes
     site, timings = work / f"site-{size}", work / f"timings-{size}.json"
     _trash(work).put(site)
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(REPO_ROOT / "mkdocs.yml"), "-d", str(site)]
-    env = _env(SHOWCASE_CONTENT=str(corpus), SHOWCASE_CACHE=str(cache), SHOWCASE_TIMINGS=str(timings))
+    env = _env(SHOWCASE_CONTENT=str(corpus), SHOWCASE_CACHE_DIR=str(cache), SHOWCASE_TIMINGS=str(timings))
     result = run_measured(command, env=env, cwd=REPO_ROOT, log=work / f"build-{size}.log")
     if result.returncode:
         raise SystemExit(f"bench: our build of {size} records failed:\n{result.output[-3000:]}")
@@ -95,12 +96,12 @@ def build_baseline(corpus: Path, work: Path, size: int) -> RunResult:
     return result
 
 
-def validate_only(corpus: Path, cache: Path, work: Path, runs: int = 3) -> list[RunResult]:
+def validate_only(corpus: Path, work: Path, runs: int = 3) -> list[RunResult]:
     """``scripts/validate`` on the corpus ``runs`` times (one run alone on this shared machine ranged from 8 to
     14 s; the report takes the median)."""
     if not (REPO_ROOT / "hooks" / "showcase" / "cli" / "validate.py").is_file():
         return []
-    command = [sys.executable, "-m", "showcase.cli.validate", "--content-root", str(corpus), "--cache-dir", str(cache / "photo-facts")]
+    command = [sys.executable, "-m", "showcase.cli.validate", "--content-root", str(corpus)]
     return [run_measured(command, env=_env(), cwd=REPO_ROOT, log=work / "validate.log") for _ in range(runs)]
 
 
@@ -151,14 +152,17 @@ def bench_size(size: int, args: argparse.Namespace) -> Row:
         print(f"  baseline: {base.wall:.0f} s wall, {base.cpu:.0f} s CPU", flush=True)
     total, largest, around = site_sizes(site)
     cost, found = probe_search(site, corpus)
+    index = index_cost(site)
+    print(f"  profiles index: first load {index.first_load / 1000:.0f} KB (HTML {index.html / 1000:.0f} KB); "
+          f"a filter by the largest prefecture adds {index.filtered / 1000:.0f} KB", flush=True)
     largest_size = size == max(args.sizes)
-    checks = validate_only(corpus, cache, work) if largest_size else []
+    checks = validate_only(corpus, work) if largest_size else []
     if not args.keep:
         _trash(work).put(site)
     preview = measure_preview(corpus, cache=cache, log=work / "preview.log") if largest_size else None
     if preview:
         print(f"  preview: first page {preview[0]:.1f} s, an edit shows after {preview[1]:.1f} s", flush=True)
-    return Row(size, ours, timings, base, total, largest, cost, found, warm, checks, preview, around)
+    return Row(size, ours, timings, base, total, largest, cost, found, warm, checks, preview, around, index)
 
 
 def main(argv: list[str] | None = None) -> int:

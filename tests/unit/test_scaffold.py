@@ -105,6 +105,8 @@ def test_any_text_round_trips(tmp_path, text):
 @pytest.mark.parametrize(("flags", "message"), [
     (["--slug", "Yamada_Taro"], "--slug: フォルダ名「Yamada_Taro」は URL に使えません / folder name 'Yamada_Taro' cannot be used as a URL"),
     (["--slug", "index"], "--slug: フォルダ名「index」は URL に使えません"),
+    (["--slug", "a" * 65], "--slug: フォルダ名が長すぎます（65 文字、上限 64 文字） / folder name is too long"),
+    (["--slug", "ok", "--name", "試験\u202e太郎"], "--name: 文字の表示順を変える制御文字 U+202E があります"),
     ([], "--slug: フォルダ名がありません / no folder name given"),
     (["--slug", "ok", "--municipality-code", "192041"], "--municipality-code: 全国地方公共団体コードの一覧にないコードです"),
     (["--slug", "ok", "--prefecture", "奈良県", "--municipality-code", "192040"], "コード 192040 は 山梨県都留市 です（奈良県ではありません）"),
@@ -147,7 +149,7 @@ def test_friendly_spellings_are_normalised(tmp_path):
 
 
 def test_interactive_answers(tmp_path, capsys):
-    answers = iter(["Bad Slug", "tsuru-hanako", "試験 花子", "やまなし", "山梨県", "都留市", "192040",
+    answers = iter(["Bad Slug", "tsuru-hanako", "試験 花子", "しけん1", "シケン　ハナコ", "やまなし", "山梨県", "都留市", "192040",
                     "2023-4", "",  # term start, end unknown
                     "1", "2026-10", "",  # consent basis, date, published = this month
                     "1,13", "1,5"])  # fields: 13 is out of range, asked again
@@ -163,6 +165,7 @@ def test_interactive_answers(tmp_path, capsys):
     assert "フォルダ名「Bad Slug」は URL に使えません" in out and "「やまなし」は都道府県名ではありません" in out
     text = (tmp_path / "profiles" / "tsuru-hanako" / "profile.yml").read_text(encoding="utf-8")
     assert 'start: "2023-04"' in text and '  # end: ""' in text
+    assert "よみがなはひらがなと空白で書いてください" in out and 'name_kana: "しけん はなこ"' in text  # katakana accepted
     assert '  - "地域コミュニティ活動"\n  - "移住・定住促進"' in text
     assert 'published: "2026-11"' in text and 'basis: "本人の同意"' in text
     assert {p.field for p in load_collections(tmp_path, workers=1).problems} == {
@@ -200,7 +203,7 @@ def test_output_names_the_preview_url(tmp_path, capsys):
 
 def test_interactive_asks_again_for_a_taken_folder_and_a_mismatched_code(tmp_path, capsys):
     (tmp_path / "cases" / "taken").mkdir(parents=True)
-    answers = iter(["taken", "fresh", "", "奈良県", "", "192040", "292010", "", "", "", ""])  # legal form, area, category, published
+    answers = iter(["taken", "fresh", "", "", "奈良県", "", "192040", "292010", "", "", "", ""])  # name, reading, …; legal form, area, category, published
     assert scaffold(tmp_path, "case", ask=lambda prompt: next(answers)) == 0
     assert next(answers, None) is None
     out = capsys.readouterr().out

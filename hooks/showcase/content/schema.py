@@ -26,13 +26,17 @@ EMAIL_PATTERN = r"^[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}$"
 PHONE_PATTERN = r"^0[0-9]{1,4}-[0-9]{1,4}-[0-9]{3,4}$"
 MUNICIPALITY_CODE_PATTERN = r"^[0-9]{6}$"  # the check digit and the official list are checked by the validator only
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+MAX_SLUG_LENGTH = 64  # a folder name, a URL segment and part of temp and cache file names (255 bytes at most)
 NOT_BLANK_PATTERN = r"\S"  # a line or text is stripped, then must not be empty
+# よみがな (name_kana): hiragana (with ー and ゝゞ) and single spaces, e.g. "やまだ たろう" (issue 16)
+NAME_KANA_PATTERN = r"^[\u3041-\u3096\u309d\u309e\u30fc]+([ \u3000][\u3041-\u3096\u309d\u309e\u30fc]+)*$"
 
 YEAR_MONTH_RE = re.compile(YEAR_MONTH_PATTERN)
 YEAR_OR_MONTH_RE = re.compile(YEAR_OR_MONTH_PATTERN)
 SAFE_URL_RE = re.compile(SAFE_URL_PATTERN)  # case-sensitive, as JSON Schema patterns are
 EMAIL_RE = re.compile(EMAIL_PATTERN)
 PHONE_RE = re.compile(PHONE_PATTERN)
+NAME_KANA_RE = re.compile(NAME_KANA_PATTERN)
 
 
 def _pattern(pattern: str, *examples: str) -> Any:
@@ -43,6 +47,10 @@ def _pattern(pattern: str, *examples: str) -> Any:
 
 Line = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=120), _pattern(NOT_BLANK_PATTERN)]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=4000), _pattern(NOT_BLANK_PATTERN)]
+
+# Dates that must come in order, beyond what JSON Schema can say: group → (earlier key, later key, message code).
+# The model below and the contribute form (showcase.render.contribute) both read this table.
+DATE_ORDER: dict[str, tuple[str, str, str]] = {"term": ("start", "end", "term_order")}
 
 
 def _year_month(value: str) -> str:
@@ -81,13 +89,21 @@ def _year_or_month(value: str) -> str:
     return value
 
 
+def _name_kana(value: str) -> str:
+    if not NAME_KANA_RE.fullmatch(value):
+        raise ValueError("name_kana")
+    return value
+
+
 YearMonth = Annotated[str, AfterValidator(_year_month), _pattern(YEAR_MONTH_PATTERN, "2022-06")]
 YearOrMonth = Annotated[str, AfterValidator(_year_or_month), _pattern(YEAR_OR_MONTH_PATTERN, "2015", "2015-04")]
 SafeUrl = Annotated[str, AfterValidator(_safe_url), _pattern(SAFE_URL_PATTERN, "https://example.jp/")]
 MunicipalityCode = Annotated[str, AfterValidator(_municipality_code), _pattern(MUNICIPALITY_CODE_PATTERN, "192040")]
 Email = Annotated[str, AfterValidator(_email), _pattern(EMAIL_PATTERN, "info@example.jp")]
 Phone = Annotated[str, AfterValidator(_phone), _pattern(PHONE_PATTERN, "0742-93-0001")]
-Slug = Annotated[str, Field(pattern=SLUG_PATTERN)]
+NameKana = Annotated[str, StringConstraints(max_length=120), AfterValidator(_name_kana),
+                     _pattern(NAME_KANA_PATTERN, "やまだ たろう")]
+Slug = Annotated[str, Field(pattern=SLUG_PATTERN, max_length=MAX_SLUG_LENGTH)]
 
 PrefectureName = Literal[tuple(p.name for p in PREFECTURES)]  # type: ignore[valid-type]
 ActivityField = Literal[tuple(ACTIVITY_FIELDS)]  # type: ignore[valid-type]
@@ -101,7 +117,12 @@ class Strict(BaseModel):
 
 class Link(Strict):
     label: Line = Field(title="表示名", description="リンクの名前（例: Instagram、活動ブログ）")
-    url: SafeUrl = Field(title="リンク先", description="https:// または mailto: で始まる URL")
+    url: SafeUrl = Field(title="リンク先", description="https:// または mailto: で始まる URL（mailto: はその人のページにだけ表示されます）")
+
+    @property
+    def is_contact(self) -> bool:
+        """A ``mailto:`` link is contact data, like ``contact.email``: see :attr:`_Record.public_links`."""
+        return self.url[:7].lower() == "mailto:"
 
 
 class Photo(Strict):
@@ -126,8 +147,9 @@ class Term(Strict):
 
     @model_validator(mode="after")
     def _ordered(self) -> "Term":
-        if self.end is not None and self.end < self.start:
-            raise ValueError("term_order")
+        first, then, code = DATE_ORDER["term"]
+        if getattr(self, then) is not None and getattr(self, then) < getattr(self, first):
+            raise ValueError(code)
         return self
 
 
@@ -150,6 +172,8 @@ class Consent(Strict):
 
 class _Record(Strict):
     name: Line = Field(title="名前", description="プロフィールは本人の名前、事例は組織の名前（1行）")
+    name_kana: Optional[NameKana] = Field(None, title="よみがな",
+                                          description="名前の読み（ひらがなと空白）。五十音順の並べ替えと検索に使われます（任意）")
     prefecture: PrefectureName = Field(title="都道府県", description="正式名（例: 山梨県、北海道、東京都）")
     municipality: Line = Field(title="市区町村", description="例: 都留市")
     municipality_code: MunicipalityCode = Field(title="全国地方公共団体コード", description="6桁（検査数字を含む）。例: 都留市は 192040")
@@ -157,6 +181,12 @@ class _Record(Strict):
     photos: list[Photo] = Field(default_factory=list, title="写真", description="12枚まで。写っている人全員の同意が必要", max_length=12)
     sources: list[Source] = Field(default_factory=list, title="出典", description="内容の根拠になった資料")
     published: YearMonth = Field(title="掲載年月", description="このサイトに掲載した年月（YYYY-MM）。新着フィードに使われます")
+
+    @property
+    def public_links(self) -> list[Link]:
+        """The links every output may carry. A ``mailto:`` link is contact data: only the record's own page shows
+        it (like ``contact.email``); bulk exports, search, the feed and embeds ask for these instead of ``links``."""
+        return [link for link in self.links if not link.is_contact]
 
 
 class ProfileRecord(_Record):

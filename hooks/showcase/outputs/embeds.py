@@ -20,6 +20,7 @@ from showcase.catalog.indexes import Catalog
 from showcase.check.collection import Entry
 from showcase.content.vocab import PREFECTURES
 from showcase.outputs.files import absolute, json_text
+from showcase.outputs.headers import EMBED_META_POLICY
 from showcase.render.environment import render_template
 from showcase.render.markup import plain_text
 
@@ -172,7 +173,8 @@ def _newest_first(entries: list[Entry]) -> list[Entry]:
 
 
 def _render_view(view: EmbedView, catalog: Catalog, context: dict[str, Any], site_url: str) -> str:
-    common = dict(view=view, catalog=catalog, canonical=absolute(site_url, view.page_url.split("#")[0]), **context)
+    common = dict(view=view, catalog=catalog, canonical=absolute(site_url, view.page_url.split("#")[0]),
+                  content_security_policy=EMBED_META_POLICY, **context)
     if view.kind in {"profile", "case"}:
         entry: Entry = view.subject
         photos = context.get("photos_for", {}).get(entry.source, [])
@@ -190,19 +192,12 @@ def _render_view(view: EmbedView, catalog: Catalog, context: dict[str, Any], sit
     return render_template("embed/chart.html", view.url, chart=view.subject, **common)
 
 
-# Material's JavaScript fetches "sitemap.xml" next to every <link rel="alternate"> of a page (its language
-# switcher).  An empty sitemap beside the oEmbed files answers that request instead of a 404.
-EMPTY_SITEMAP = ('<?xml version="1.0" encoding="UTF-8"?>\n'
-                 '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"></urlset>\n')
-
-
 def render_embeds(catalog: Catalog, context: dict[str, Any] | None = None, *, site_url: str = "",
                   site_name: str = "chiiki-showcase", charts: Iterable[Any] = ()) -> dict[str, str]:
-    """``{site-relative path: text}``: every embed view's ``index.html``, its oEmbed JSON (and the empty sitemaps)."""
+    """``{site-relative path: text}``: every embed view's ``index.html`` and its oEmbed JSON."""
     context = {key: value for key, value in (context or {}).items() if key not in {"site_url", "site_name"}}
     files: dict[str, str] = {}
     for view in embed_views(catalog, charts):
         files[f"{view.url}index.html"] = _render_view(view, catalog, dict(context, site_name=site_name), site_url)
         files[view.oembed_path] = oembed_document(view, site_url, site_name)
-        files[view.oembed_path.rsplit("/", 1)[0] + "/sitemap.xml"] = EMPTY_SITEMAP
     return files

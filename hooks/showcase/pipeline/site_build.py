@@ -13,18 +13,21 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator
 
 from showcase.catalog import urls
 from showcase.catalog.indexes import Catalog, build_catalog
 from showcase.check.collection import load_collections
 from showcase.check.problems import ContentError
 from showcase.cli.preview import preview_pages, preview_selection
+from showcase.outputs.browse_slices import browse_files
+from showcase.outputs.build_cache import cache_root
 from showcase.outputs.embed_charts import ChartEmbed, chart_embeds
 from showcase.outputs.embeds import embed_context
 from showcase.outputs.media import og_image_path, photo_views, write_assets
 from showcase.outputs.open_data import data_links_for
 from showcase.pipeline.collector import collector_paused
+from showcase.render.browse_form import BrowseForms
 from showcase.render.cards import Cards
 from showcase.render.environment import environment
 from showcase.render.pages import PageSpec, render_page, site_pages
@@ -36,19 +39,12 @@ from showcase.stats.table_schema import StatTable
 from showcase.stats.tables import export_files
 
 CONTENT_ENV = "SHOWCASE_CONTENT"
-CACHE_ENV = "SHOWCASE_CACHE"
 
 
 def content_root(default: Path) -> Path:
     """The folder holding ``profiles/`` and ``cases/``: ``$SHOWCASE_CONTENT`` or the repository root."""
     value = os.environ.get(CONTENT_ENV)
     return Path(value).resolve() if value else default.resolve()
-
-
-def cache_root(default: Path) -> Path:
-    """Where resized photos and Open Graph cards are cached: ``$SHOWCASE_CACHE`` or ``default`` (the ignored .cache/)."""
-    value = os.environ.get(CACHE_ENV)
-    return Path(value).resolve() if value else default
 
 
 def render_context(catalog: Catalog, statistics: dict[str, StatTable] | None = None, *, site_url: str = "",
@@ -62,9 +58,11 @@ def render_context(catalog: Catalog, statistics: dict[str, StatTable] | None = N
     return {
         "photos_for": photo_views(catalog.profiles + catalog.cases),
         "cards": Cards(catalog),
+        "browse_forms": BrowseForms(catalog),
         "statistics": statistics,
         "site_url": site_url,
         "contributing_url": f"{repo}/blob/main/CONTRIBUTING.md" if repo else "",
+        "repo_url": repo,  # the contribute form hands its YAML to {repo}/new/main
         "data_links_for": data_links_for,
         **embed_context(site_url, chart_embeds(statistics, catalog) if charts is None else charts),
     }
@@ -76,7 +74,8 @@ class SiteBuild:
     catalog: Catalog
     pages: list[PageSpec]
     context: dict[str, Any] = field(default_factory=dict)
-    cache_dir: Path | None = None
+    cache_dir: Path | None = None  # None: showcase.outputs.build_cache.cache_root()
+    preview: bool = False  # only some records: the cache is not pruned of what the others use
     charts: list[ChartEmbed] = field(default_factory=list)  # the charts with an embed view
 
     @classmethod
@@ -91,8 +90,7 @@ class SiteBuild:
         """
         environment.cache_clear()  # templates are read once per build (the environment does not stat them per page)
         selection = preview_selection(root, only) if only is not None else None  # type: ignore[arg-type]
-        result = load_collections(root, workers=workers, cache_dir=cache_dir / "photo-facts" if cache_dir else None,
-                                  only=selection)
+        result = load_collections(root, workers=workers, only=selection)
         tables: dict[str, StatTable] = {}
         problems = list(result.problems)
         if data_dir is not None:
@@ -102,7 +100,8 @@ class SiteBuild:
             raise ContentError(problems)
         catalog = build_catalog(result.profiles, result.cases, today)
         pages = site_pages(catalog)
-        build = cls(root, catalog, preview_pages(pages, only) if only is not None else pages, cache_dir=cache_dir)  # type: ignore[arg-type]
+        build = cls(root, catalog, preview_pages(pages, only) if only is not None else pages,  # type: ignore[arg-type]
+                    cache_dir=cache_dir, preview=only is not None)
         build.charts = chart_embeds(tables, catalog)
         build.context = render_context(catalog, tables, site_url=site_url, repo_url=repo_url, charts=build.charts)
         return build
@@ -121,8 +120,11 @@ class SiteBuild:
         return og_image_path(spec.key) if spec.kind in {"profile", "case"} else None
 
     def write_assets(self, site_dir: Path, workers: int = 2) -> dict[str, int]:
-        cache = self.cache_dir or site_dir.parent / ".showcase-cache"
-        return write_assets(self.catalog, site_dir, cache, workers)
+        return write_assets(self.catalog, site_dir, self.cache_dir or cache_root(), workers, prune_cache=not self.preview)
+
+    def browse_files(self) -> Iterator[tuple[str, str]]:
+        """The index pages' filter slices and card fragments (:mod:`showcase.outputs.browse_slices`), as (path, text)."""
+        return browse_files(self.catalog, self.context["cards"])
 
     def search_docs(self) -> list[SearchDoc]:
         """What the search index holds of this build's own pages: the records and the statistics page."""

@@ -13,6 +13,7 @@ from showcase.catalog import urls
 from showcase.catalog.indexes import Catalog
 from showcase.check.collection import Entry
 from showcase.content.vocab import ACTIVITY_FIELDS, PREFECTURES, RMO_CATEGORIES, STATUS_LABELS
+from showcase.render.contribute import contribute_page_specs, render_contribute
 from showcase.render.environment import render_template
 from showcase.render.markup import plain_text
 from showcase.render.statistics import render_statistics_page, tile_map_block
@@ -126,7 +127,7 @@ def listing_pages(catalog: Catalog) -> list[PageSpec]:
 
 
 def site_pages(catalog: Catalog) -> list[PageSpec]:
-    return record_pages(catalog) + listing_pages(catalog)
+    return record_pages(catalog) + listing_pages(catalog) + contribute_page_specs(PageSpec)
 
 
 # --- rendering -------------------------------------------------------------------------------------------------
@@ -168,6 +169,7 @@ def _render_listing(spec: PageSpec, catalog: Catalog, context: dict[str, Any]) -
     return render_template("listing.html", spec.url, spec=spec, listing=listing, extra=extra, catalog=catalog,
                            crumbs=_listing_crumbs(spec, extra),
                            facets=facets(catalog) if spec.kind in {"profiles", "cases"} else None,
+                           browse=context["browse_forms"](spec.kind, extra) if "browse_forms" in context else None,
                            towns=catalog.by_prefecture.get(extra.name, []) if spec.kind == "prefecture" else None,
                            **context)
 
@@ -179,6 +181,7 @@ def _render_prefectures(spec: PageSpec, catalog: Catalog, context: dict[str, Any
 
 RENDERERS: dict[str, Callable[[PageSpec, Catalog, dict[str, Any]], str]] = {
     "profile": _render_record, "case": _render_record, "prefectures": _render_prefectures,
+    "contribute": render_contribute, "contribute-form": render_contribute,
     "statistics": lambda spec, catalog, context: render_statistics_page(spec, catalog, context["statistics"],
                                                                           context.get("chart_embed")),
     **{kind: _render_listing for kind in ("profiles", "cases", "prefecture", "municipality", "field", "status", "category")},
