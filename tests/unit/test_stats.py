@@ -343,6 +343,7 @@ def test_items_table_has_one_unit_per_column(tables):
     assert [row[1] for row in facts[4:]] == ["約65", "約70", "約40", "約70"]
     budgets = cells(render_table(tables["budgets"], "t"))  # 0.3億円 and 248百万円 were in one column
     assert budgets[0][2] == "値（百万円）"
+    assert '<th scope="col" class="num">値<span class="unit">（百万円）</span></th>' in render_table(tables["budgets"], "t")
     assert [row[2] for row in budgets[1:]] == ["30", "30", "248", "393"]
 
 

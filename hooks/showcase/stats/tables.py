@@ -37,7 +37,7 @@ def render_table(table: StatTable, id_prefix: str) -> str:
            Markup('<caption id="{}-caption"><span class="cs-table__caption">{}</span></caption>').format(id_prefix, caption),
            Markup("<thead><tr>")]
     for label, kind in head:
-        out.append(Markup('<th scope="col"{}>{}</th>').format(_class(kind), label))
+        out.append(Markup('<th scope="col"{}>{}</th>').format(_class(kind), _head_label(label)))
     out.append(Markup("</tr></thead><tbody>"))
     for row in rows:
         out.append(Markup("<tr>"))
@@ -50,6 +50,14 @@ def render_table(table: StatTable, id_prefix: str) -> str:
         out.append(Markup("</tr>"))
     out.append(Markup("</tbody></table></div>"))
     return str(Markup("").join(out))
+
+
+def _head_label(label: str) -> Markup:
+    """「値（百万円）」: the unit in the header never breaks inside (「百/万/円」 on a phone)."""
+    name, bracket, unit = label.partition("（")
+    if not bracket:
+        return escape(label)
+    return Markup('{}<span class="unit">（{}</span>').format(name, unit)
 
 
 def _class(kind: str) -> Markup:
