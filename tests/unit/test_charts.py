@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from showcase.charts.bars import Bar, Column, render_columns, render_horizontal_bars
+from showcase.charts.bars import LABEL_SIZE, Bar, Column, render_columns, render_horizontal_bars
 from showcase.charts.lines import VALUE_SIZE, LineSeries, TargetLine, render_line_chart
-from showcase.charts.registry import CHARTS, render_chart
-from showcase.charts.svg import check_id_prefix, text_width, wrap_text
+from showcase.charts.registry import CHARTS, magnitude_groups, render_chart
+from showcase.charts.svg import COMPACT_WIDTH, WIDE_WIDTH, check_id_prefix, svg_title, text_width, wrap_text
 from showcase.stats.data_files import load_statistics
 from showcase.stats.era import year_label
 
@@ -45,8 +45,9 @@ def test_every_chart_is_accessible_responsive_and_themable(tables, chart_id):
     root = parse(svg)
     assert root.tag == f"{NS}svg"
     assert root.get("role") == "img"
-    assert root.get("width") == "100%" and root.get("height") is None
     assert re.fullmatch(r"0 0 \d+(\.\d)? \d+(\.\d)?", root.get("viewBox"))
+    # drawn at most at its nominal size (CSS caps it at its box), so chart text never outgrows the body text
+    assert root.get("width") == root.get("viewBox").split()[2] and root.get("height") is None
     assert root.get("preserveAspectRatio") == "xMidYMid meet"
     title_id, desc_id = root.get("aria-labelledby").split()
     title, desc = root.find(f"{NS}title"), root.find(f"{NS}desc")
@@ -58,28 +59,67 @@ def test_every_chart_is_accessible_responsive_and_themable(tables, chart_id):
             value = node.get(attribute)
             assert value in (None, "none") or value.startswith("var(--cs-"), (node.tag, attribute, value)
         if node.tag == f"{NS}text":
-            assert float(node.get("font-size")) >= 13
+            assert 13 <= float(node.get("font-size")) <= 15  # the body's scale (16 px), not 22–29 px
             assert float(node.get("x")) >= 0
     assert {"cs-chart", f"cs-chart--{root.get('class').split('--')[1]}"} <= set(root.get("class").split())
 
 
-def test_rmo_growth_line_shows_every_value_of_both_series(tables):
+def panels(root: ET.Element) -> list[ET.Element]:
+    return [g for g in root.iter(f"{NS}g") if g.get("class") == "cs-line-panel"]
+
+
+def test_rmo_growth_draws_its_two_magnitudes_in_two_panels_with_every_value(tables):
+    """7,710 団体 and 874 市区町村 on one 0–10,000 axis made the second a flat line: each gets its own axis."""
     root = parse(render_chart("rmo-growth", tables, "g"))
-    shown = texts(root, "cs-line-value")
-    expected = [f"{v:,.0f}" for v in series_values(tables, "rmo-growth", "organisations")]
-    expected += [f"{v:,.0f}" for v in series_values(tables, "rmo-growth", "municipalities")]
-    assert shown == expected
-    legend = ["".join(n.itertext()) for g in root.iter(f"{NS}g") if g.get("class") == "cs-chart-legend-item"
-              for n in g.iter(f"{NS}text")]
-    assert legend == ["地域運営組織数（団体）", "形成市区町村数（市区町村）"]
+    organisations, municipalities = panels(root)
+    assert texts(organisations, "cs-line-value") == [f"{v:,.0f}" for v in series_values(tables, "rmo-growth", "organisations")]
+    assert texts(municipalities, "cs-line-value") == [f"{v:,.0f}" for v in series_values(tables, "rmo-growth", "municipalities")]
+    legend = [["".join(n.itertext()) for g in panel.iter(f"{NS}g") if g.get("class") == "cs-chart-legend-item"
+               for n in g.iter(f"{NS}text")] for panel in (organisations, municipalities)]
+    assert legend == [["地域運営組織数（団体）"], ["形成市区町村数（市区町村）"]]
+    assert texts(organisations, "cs-chart-tick")[-1] == "10,000" and texts(municipalities, "cs-chart-tick")[-1] == "1,000"
+    assert municipalities.get("transform") == f"translate(0 {float(root.get('viewBox').split()[3]) / 2:g})"
+
+
+def test_series_of_like_magnitude_share_a_panel_and_are_told_apart_by_dash(tables):
+    table = tables["rmo-growth"]
+    chosen = list(table.spec.series)
+    assert [[s.key for s in group] for group in magnitude_groups(chosen, table)] == [["organisations"], ["municipalities"]]
+    root = parse(render_line_chart(id_prefix="l", title="t", desc="d", x_labels=[("a",), ("b",)],
+                                   series=[LineSeries("A", (10, 20), ("10", "20")), LineSeries("B", (15, 12), ("15", "12"))]))
+    assert len(panels(root)) == 1
     paths = [p for p in root.iter(f"{NS}path") if p.get("class") == "cs-line"]
     assert [p.get("stroke-dasharray") for p in paths] == [None, "8 5"]  # told apart by dash, not only colour
     assert {m.tag for m in root.iter() if m.get("class") == "cs-line-marker"} == {f"{NS}circle", f"{NS}rect"}
 
 
+def test_compact_layout_keeps_the_latest_value_and_the_whole_legend(tables):
+    for chart_id in ("rmo-growth", "kyoryokutai-growth"):
+        root = parse(render_chart(chart_id, tables, "n", COMPACT_WIDTH))
+        assert root.get("viewBox").split()[2] == str(COMPACT_WIDTH)
+        spec = tables[CHARTS[chart_id].table_id].spec
+        for panel, series in zip(panels(root), spec.series):
+            shown = texts(panel, "cs-line-value")
+            assert shown[-1] == f"{spec.rows[-1].value(series.key):,.0f}"  # the latest year is always labelled
+            assert len(shown) < len(spec.rows) or len(spec.rows) <= 8
+        legend = ["".join(t.itertext()) for g in root.iter(f"{NS}g") if g.get("class") == "cs-chart-legend-item"
+                  for t in g.iter(f"{NS}text")]
+        names = [f"{s.label}（{tables[CHARTS[chart_id].table_id].series_unit(s)}）" for s in spec.series]
+        assert [entry for entry in legend if not entry.startswith("目標")] == names
+
+
+def test_captions_say_what_is_drawn(tables):
+    """A chart of one series is not captioned with the table's title naming two."""
+    assert svg_title(render_chart("kyoryokutai-members", tables, "a")) == "隊員数の推移"
+    assert svg_title(render_chart("rmo-organisations", tables, "b")) == "地域運営組織数の推移"
+    assert svg_title(render_chart("kyoryokutai-growth", tables, "c")) == "地域おこし協力隊の隊員数と取組自治体数の推移"
+
+
 def test_kyoryokutai_line_has_the_target_beyond_the_data(tables):
     root = parse(render_chart("kyoryokutai-growth", tables, "k"))
-    assert texts(root, "cs-line-value") == [f"{v:,.0f}" for v in series_values(tables, "kyoryokutai-growth", "members")]
+    members, municipalities = panels(root)
+    assert texts(members, "cs-line-value") == [f"{v:,.0f}" for v in series_values(tables, "kyoryokutai-growth", "members")]
+    assert texts(municipalities, "cs-chart-target-label") == []
     assert texts(root, "cs-chart-target-label") == ["目標 10,000人（令和8年度）"]
     x_labels = texts(root, "cs-chart-xlabel")
     assert "2026" in x_labels and "R8" in x_labels and "2023" in x_labels and "2009" in x_labels
@@ -90,7 +130,7 @@ def test_kyoryokutai_line_has_the_target_beyond_the_data(tables):
 
 def boxes(root: ET.Element) -> list[tuple[float, float, float, float]]:
     found = []
-    for node in root.iter(f"{NS}text"):
+    for node in panels(root)[0].iter(f"{NS}text"):
         if node.get("class") != "cs-line-value":
             continue
         x, y, w = float(node.get("x")), float(node.get("y")), text_width(node.text, VALUE_SIZE)
@@ -99,8 +139,9 @@ def boxes(root: ET.Element) -> list[tuple[float, float, float, float]]:
 
 
 @pytest.mark.parametrize("chart_id", ["rmo-growth", "kyoryokutai-growth"])
-def test_line_value_labels_do_not_overlap_and_stay_inside(tables, chart_id):
-    root = parse(render_chart(chart_id, tables, "o"))
+@pytest.mark.parametrize("width", [COMPACT_WIDTH, WIDE_WIDTH])
+def test_line_value_labels_do_not_overlap_and_stay_inside(tables, chart_id, width):
+    root = parse(render_chart(chart_id, tables, "o", width))
     width = float(root.get("viewBox").split()[2])
     placed = boxes(root)
     for index, a in enumerate(placed):
@@ -162,7 +203,7 @@ def test_text_is_escaped_and_wrapped():
     assert root.find(f"{NS}title").text == "A & <B>" and root.find(f"{NS}desc").text == "<script>"
     lines = texts(root, "cs-bar-label")
     assert len(lines) > 1 and "".join(lines) == label
-    assert all(text_width(line, 17) <= 480 - 16 for line in lines)
+    assert all(text_width(line, LABEL_SIZE) <= WIDE_WIDTH - 16 for line in lines)
 
 
 def test_wrap_keeps_closing_marks_off_line_starts():

@@ -314,9 +314,11 @@ def cells(html: str) -> list[list[str]]:
 
 def test_time_series_table_cells_equal_the_data(tables):
     html = render_table(tables["kyoryokutai-growth"], "t1")
-    root = ET.fromstring(html)
+    wrapper = ET.fromstring(html)
+    assert wrapper.get("class") == "cs-table-scroll"  # scrolls only when wider than the screen (CSS)
+    root = wrapper.find("table")
     assert root.get("id") == "t1-table"
-    assert root.find("caption").text == "地域おこし協力隊の隊員数と取組自治体数の推移"
+    assert "".join(root.find("caption").itertext()) == "地域おこし協力隊の隊員数と取組自治体数の推移"
     rows = cells(html)
     assert rows[0] == ["年度", "隊員数（人）", "取組自治体数（団体）"]
     assert rows[1:] == [[year_label(2009 + i), f"{m:,}", f"{n:,}"]
@@ -333,15 +335,20 @@ def test_survey_table_cells_equal_the_data(tables):
     assert "（複数回答）" in render_table(tables["rmo-survey-2023-issues"], "t")
 
 
-def test_items_table_formats_values(tables):
+def test_items_table_has_one_unit_per_column(tables):
+    """Numbers alone in their column; the unit in the header when the rows share one, else in a 単位 column."""
     found = cells(render_table(tables["fiscal-measures"], "t"))
-    assert found[4][1] == "520万円／人（上限）"
-    assert found[4][2] == "内訳：報償費等 320万円、その他活動経費 200万円"
-    assert found[7][1] == "措置率0.5"
+    assert found[0][:3] == ["項目", "値", "単位"]
+    assert found[4][1:4] == ["520", "万円／人（上限）", "内訳：報償費等 320万円、その他活動経費 200万円"]
+    assert found[7][1:3] == ["0.5", "措置率"]
+    assert 'class="unit">万円／団体（上限）<' in render_table(tables["fiscal-measures"], "t")  # never broken (CSS nowrap)
     facts = cells(render_table(tables["kyoryokutai-facts"], "t"))
-    assert [row[1] for row in facts[1:]] == ["10,000人", "7,200人", "18,300人以上", "約65%", "約70%", "約40%", "約70%"]
-    budgets = cells(render_table(tables["budgets"], "t"))
-    assert budgets[1] == ["地域運営組織（RMO）に対する支援", "当初予算額（案）", "0.3億円", "令和7年度（2025年度）"]
+    assert [row[1:3] for row in facts[1:4]] == [["10,000", "人"], ["7,200", "人"], ["18,300以上", "人"]]
+    assert [row[1] for row in facts[4:]] == ["約65", "約70", "約40", "約70"]
+    budgets = cells(render_table(tables["budgets"], "t"))  # 0.3億円 and 248百万円 were in one column
+    assert budgets[0][2] == "値（百万円）"
+    assert '<th scope="col" class="num">値<span class="unit">（百万円）</span></th>' in render_table(tables["budgets"], "t")
+    assert [row[2] for row in budgets[1:]] == ["30", "30", "248", "393"]
 
 
 def test_text_is_escaped():

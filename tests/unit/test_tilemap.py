@@ -6,8 +6,10 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from showcase.charts.tilegrid import BY_CODE, GRID_COLUMNS, GRID_ROWS, PREFECTURES, TILE_POSITIONS, short_name
-from showcase.charts.tilemap import SHADES, class_of, classes, contrast_ratio, render_tile_map, text_colour_for
+from showcase.charts.tilegrid import (BY_CODE, COMPACT_COLUMNS, GRID_COLUMNS, GRID_ROWS, PREFECTURES, TILE_POSITIONS,
+                                      compact_position, short_name)
+from showcase.charts.tilemap import (COMPACT, SHADES, class_of, classes, contrast_ratio, render_tile_map, render_tile_map_pair,
+                                     text_colour_for)
 
 NS = "{http://www.w3.org/2000/svg}"
 COUNTS = {p.name: index % 9 for index, p in enumerate(PREFECTURES)}
@@ -117,3 +119,24 @@ def test_script_links_are_refused():
         with pytest.raises(ValueError):
             render_tile_map({}, {"北海道": href}, "m", "t", "d")
     render_tile_map({}, {"北海道": "https://example.com/"}, "m", "t", "d")
+
+
+def test_phone_layout_fits_11_columns_of_24_px_tiles_named_by_their_visible_text():
+    root = ET.fromstring(render_tile_map(COUNTS, LINKS, "m", "t", "d", COMPACT))
+    width = float(root.get("viewBox").split()[2])
+    assert COMPACT.pitch * 288 / width >= 24  # a 320 px phone leaves a 288 px column: every tile at least 24 × 24
+    positions = {compact_position(p) for p in PREFECTURES}
+    assert len(positions) == 47 and {c for c, _ in positions} == set(range(COMPACT_COLUMNS))
+    links = list(root.iter(f"{NS}a"))
+    assert len(links) == 47
+    for a in links:
+        shown = "".join(a.find(f"{NS}text").itertext())
+        assert a.get("aria-label").startswith(shown + " ")  # WCAG 2.5.3: the name starts with what is seen
+        hit = next(r for r in a.iter(f"{NS}rect") if r.get("class") == "cs-tile-hit")
+        assert float(hit.get("width")) == COMPACT.pitch and hit.get("pointer-events") == "all"
+
+
+def test_the_pair_holds_both_layouts():
+    html = render_tile_map_pair(COUNTS, LINKS, "m", "t", "d")
+    assert html.count("<svg") == 2 and 'id="m-compact"' in html and 'id="m"' in html
+    assert html.startswith('<div class="cs-responsive"><div class="cs-responsive__compact">')

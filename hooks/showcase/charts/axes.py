@@ -7,8 +7,8 @@ from typing import Callable, Sequence
 
 from showcase.charts.svg import GRID, MUTED, element, format_number, text, text_width
 
-TICK_SIZE = 15
-X_LABEL_SIZE = 15
+TICK_SIZE = 13
+X_LABEL_SIZE = 13
 
 
 def nice_ticks(top: float, count: int = 5) -> list[float]:

@@ -11,11 +11,12 @@ from dataclasses import dataclass
 from typing import Sequence
 
 from showcase.charts.axes import draw_x_labels, draw_y_axis, nice_ticks, x_label_slots, x_label_step, y_axis_width
-from showcase.charts.svg import colour, element, series_colour, svg_document, text, text_width, wrap_text
+from showcase.charts.svg import (COMPACT_WIDTH, WIDE_WIDTH, colour, element, responsive, series_colour, svg_document, text,
+                                 text_width, wrap_text)
 
-LABEL_SIZE = 17
-VALUE_SIZE = 17
-BAR_HEIGHT = 26
+LABEL_SIZE = 15
+VALUE_SIZE = 14
+BAR_HEIGHT = 22
 PAD = 8
 
 
@@ -34,7 +35,7 @@ class Column:
 
 
 def render_horizontal_bars(*, id_prefix: str, title: str, desc: str, bars: Sequence[Bar],
-                           max_value: float | None = None, width: float = 480, labels_left: bool = False) -> str:
+                           max_value: float | None = None, width: float = WIDE_WIDTH, labels_left: bool = False) -> str:
     """One bar per item, its label above it (or, for short labels such as years, to its left).
 
     With ``max_value`` (100 for percentages) a light track behind each bar shows the full scale.
@@ -47,7 +48,7 @@ def render_horizontal_bars(*, id_prefix: str, title: str, desc: str, bars: Seque
     span = width - start - PAD - value_room
     scale_max = max_value if max_value else max(bar.value for bar in bars) or 1
     bar_height = 22 if labels_left else BAR_HEIGHT
-    gap = 8 if labels_left else 20
+    gap = 8 if labels_left else 16
     parts = []
     y = PAD
     for index, bar in enumerate(bars):
@@ -73,7 +74,7 @@ def render_horizontal_bars(*, id_prefix: str, title: str, desc: str, bars: Seque
 
 
 def render_columns(*, id_prefix: str, title: str, desc: str, columns: Sequence[Column], unit: str,
-                   width: float = 560, height: float = 380) -> str:
+                   width: float = WIDE_WIDTH, height: float = 340) -> str:
     """Vertical columns with a value above each and two-line year labels below."""
     if not columns:
         raise ValueError("a column chart needs at least one column")
@@ -103,3 +104,9 @@ def render_columns(*, id_prefix: str, title: str, desc: str, columns: Sequence[C
     parts.append(draw_x_labels(labels, slots, x_of, bottom))
     return svg_document(id_prefix=id_prefix, title=title, desc=desc, width=width, height=height, kind="columns",
                         body="".join(parts))
+
+
+def render_horizontal_bars_pair(*, id_prefix: str, **chart: object) -> str:
+    """The compact (``<id_prefix>-compact``) and the wide layout, for ``responsive`` CSS to choose from."""
+    return responsive(render_horizontal_bars(id_prefix=f"{id_prefix}-compact", width=COMPACT_WIDTH, **chart),
+                      render_horizontal_bars(id_prefix=id_prefix, width=WIDE_WIDTH, **chart))

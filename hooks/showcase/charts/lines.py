@@ -11,10 +11,12 @@ from dataclasses import dataclass
 from typing import Sequence
 
 from showcase.charts.axes import draw_x_labels, draw_y_axis, nice_ticks, x_label_slots, x_label_step, y_axis_width
-from showcase.charts.svg import TEXT, colour, element, series_colour, svg_document, text, text_width
+from showcase.charts.svg import TEXT, WIDE_WIDTH, colour, element, series_colour, svg_document, text, text_width
 
-VALUE_SIZE = 14
-LEGEND_SIZE = 16
+VALUE_SIZE = 13
+LEGEND_SIZE = 14
+SINGLE_HEIGHT = 380  # one panel (wide layout; the compact one is 85 % of it)
+PANEL_HEIGHT = 300  # each of two or more stacked panels
 PAD = 8
 _DASHES = (None, "8 5", "2 4")
 _TARGET = colour("chart-target", "#a51d2d")
@@ -92,17 +94,49 @@ def _place(x: float, y: float, label: str, order: Sequence[int], labels: list[Bo
     return y + dy
 
 
+@dataclass(frozen=True)
+class LinePanel:
+    """One plot area: its own y axis, legend and (optional) target.  Series of different magnitudes get one each."""
+    series: tuple[LineSeries, ...]
+    unit: str = ""
+    target: TargetLine | None = None
+
+
 def render_line_chart(*, id_prefix: str, title: str, desc: str, x_labels: Sequence[tuple[str, ...]],
                       series: Sequence[LineSeries], unit: str = "", target: TargetLine | None = None,
-                      width: float = 560, height: float = 420) -> str:
+                      width: float = WIDE_WIDTH, height: float | None = None) -> str:
     """Lines over ``x_labels`` slots; ``target`` draws a labelled dashed line up to its slot."""
-    if not series or not x_labels:
+    return render_line_panels(id_prefix=id_prefix, title=title, desc=desc, x_labels=x_labels,
+                              panels=[LinePanel(tuple(series), unit, target)], width=width, panel_height=height)
+
+
+def render_line_panels(*, id_prefix: str, title: str, desc: str, x_labels: Sequence[tuple[str, ...]],
+                       panels: Sequence[LinePanel], width: float = WIDE_WIDTH, panel_height: float | None = None) -> str:
+    """Panels stacked top to bottom over the same years, in one SVG (one ``<title>``/``<desc>``)."""
+    if not panels or not x_labels or not all(panel.series for panel in panels):
         raise ValueError("a line chart needs at least one series and one x label")
+    height = panel_height or (PANEL_HEIGHT if len(panels) > 1 else SINGLE_HEIGHT) * (1 if width >= WIDE_WIDTH else 0.85)
+    parts, y = [], 0.0
+    for index, panel in enumerate(panels):
+        body = _panel(panel, x_labels, width, height)
+        parts.append(element("g", body, class_="cs-line-panel", transform=f"translate(0 {_fmt(y)})") if index else
+                     element("g", body, class_="cs-line-panel"))
+        y += height
+    return svg_document(id_prefix=id_prefix, title=title, desc=desc, width=width, height=y, kind="line",
+                        body="".join(parts))
+
+
+def _fmt(value: float) -> str:
+    return f"{value:.1f}".rstrip("0").rstrip(".")
+
+
+def _panel(panel: LinePanel, x_labels: Sequence[tuple[str, ...]], width: float, height: float) -> str:
+    series, target, unit = panel.series, panel.target, panel.unit
     legend, legend_bottom = _legend(series, target, width)
     values = [v for s in series for v in s.values if v is not None] + ([target.value] if target else [])
-    ticks = nice_ticks(max(values) * 1.12, 6)
-    top, left, right = legend_bottom + 40, PAD + y_axis_width(ticks), width - PAD - 4
-    bottom = height - 14 - max(len(lines) for lines in x_labels) * 17
+    ticks = nice_ticks(max(values) * 1.12, 6 if height >= 300 else 4)
+    top, left, right = legend_bottom + 34, PAD + y_axis_width(ticks), width - PAD - 4
+    bottom = height - 14 - max(len(lines) for lines in x_labels) * 15
     slot = (right - left) / len(x_labels)
 
     def x_of(index: int) -> float:
@@ -132,12 +166,13 @@ def render_line_chart(*, id_prefix: str, title: str, desc: str, x_labels: Sequen
         markers += [(x - 6, y - 6, x + 6, y + 6) for x, y in points]
     widest = max(text_width(d, VALUE_SIZE) for s in series for d in s.displays)
     dense = widest + 8 > slot  # neighbours' labels would touch: alternate above and below
+    room = max(3, int((right - left) / (widest + 14)) * (2 if dense else 1))  # how many value labels fit in a row
     for index, (line, points) in enumerate(zip(series, coords)):
         fill = series_colour(index)
         path = " ".join(f"{'M' if n == 0 else 'L'}{x:.1f},{y:.1f}" for n, (x, y) in enumerate(points))
         body = [element("path", d=path, fill="none", stroke=fill, stroke_width=3, stroke_dasharray=_DASHES[index % 3],
                         stroke_linejoin="round", class_="cs-line")]
-        labelled = _labelled_slots(line.values)
+        labelled = _labelled_slots(line.values, min(15, room))
         for slot_index, value in enumerate(line.values):
             if value is None:
                 continue
@@ -156,14 +191,13 @@ def render_line_chart(*, id_prefix: str, title: str, desc: str, x_labels: Sequen
     forced = [max(i for i, v in enumerate(series[0].values) if v is not None)] + ([target.slot] if target else [])
     slots = x_label_slots(len(labels), x_label_step(labels, slot), forced)
     parts.append(draw_x_labels(labels, slots, x_of, bottom))
-    return svg_document(id_prefix=id_prefix, title=title, desc=desc, width=width, height=height, kind="line",
-                        body="".join(parts))
+    return "".join(parts)
 
 
-def _labelled_slots(values: Sequence[float | None]) -> set[int]:
-    """Every point up to 15 points; otherwise first, last and about a dozen between."""
+def _labelled_slots(values: Sequence[float | None], limit: int = 15) -> set[int]:
+    """Every point up to ``limit`` points; otherwise the last (the latest value) and evenly spaced ones before it."""
     present = [i for i, v in enumerate(values) if v is not None]
-    if len(present) <= 15:
+    if len(present) <= limit:
         return set(present)
-    step = -(-len(present) // 12)
-    return set(present[::step]) | {present[0], present[-1]}
+    step = -(-len(present) // max(1, limit - 1))
+    return set(present[::-1][::step]) | {present[0], present[-1]}

@@ -12,20 +12,24 @@ from dataclasses import dataclass
 from typing import Callable, Mapping
 
 from showcase.charts.bars import Bar, Column, render_columns, render_horizontal_bars
-from showcase.charts.lines import LineSeries, TargetLine, render_line_chart
+from showcase.charts.lines import LinePanel, LineSeries, TargetLine, render_line_panels
+from showcase.charts.svg import COMPACT_WIDTH, WIDE_WIDTH, responsive
 from showcase.stats.era import era_short, year_label
 from showcase.stats.numbers import format_number, format_quantity
 from showcase.stats.table_schema import Series, StatTable, SurveyTable, TimeSeriesTable
 from showcase.stats.tables import target_label
 
-Renderer = Callable[[StatTable, str], str]
+Renderer = Callable[[StatTable, str, float], str]  # (table, id_prefix, width) -> SVG markup
+# Two series whose largest values differ by more than this factor get a panel each: on one axis the smaller
+# would lie flat along the bottom (609–874 市区町村 on a 0–10,000 axis).
+PANEL_RATIO = 3
 
 
 @dataclass(frozen=True)
 class ChartSpec:
     id: str
     table_id: str
-    render: Renderer  # (table, id_prefix) -> SVG markup
+    render: Renderer
 
 
 def _source_sentence(table: StatTable) -> str:
@@ -40,9 +44,12 @@ def _time_series(table: StatTable) -> TimeSeriesTable:
 
 
 def line_chart(*keys: str) -> Renderer:
-    """Lines for the given series of a time-series table (with its target, if it targets one of them)."""
+    """Lines for the given series of a time-series table (with its target, if it targets one of them).
 
-    def render(table: StatTable, id_prefix: str) -> str:
+    Series of like magnitude share a panel; one PANEL_RATIO times larger than another gets its own panel.
+    """
+
+    def render(table: StatTable, id_prefix: str, width: float = WIDE_WIDTH) -> str:
         spec = _time_series(table)
         chosen = [s for s in spec.series if s.key in keys]
         target = spec.target if spec.target and spec.target.series in keys else None
@@ -50,12 +57,12 @@ def line_chart(*keys: str) -> Renderer:
         last = max(spec.rows[-1].fiscal_year, target.fiscal_year if target else first)
         by_year = {row.fiscal_year: row for row in spec.rows}
         years = range(first, last + 1)
-        lines, sentences = [], []
+        lines, sentences = {}, []
         for series in chosen:
             unit = table.series_unit(series)
             values = tuple(by_year[y].value(series.key) if y in by_year else None for y in years)
             displays = tuple(format_number(v, spec.decimals) if v is not None else "" for v in values)
-            lines.append(LineSeries(f"{series.label}（{unit}）", values, displays))
+            lines[series.key] = LineSeries(f"{series.label}（{unit}）", values, displays)
             points = "、".join(f"{year_label(r.fiscal_year)} {format_quantity(r.value(series.key), unit, spec.decimals)}"
                               for r in spec.rows)
             sentences.append(f"{series.label}：{points}。")
@@ -63,26 +70,54 @@ def line_chart(*keys: str) -> Renderer:
         if target:
             target_line = TargetLine(target.fiscal_year - first, target.value, target_label(table))
             sentences.append(f"{target_label(table)}。")
-        units = "・".join(dict.fromkeys(table.series_unit(s) for s in chosen))
+        panels = []
+        for group in magnitude_groups(chosen, table):
+            units = "・".join(dict.fromkeys(table.series_unit(s) for s in group))
+            panel_target = target_line if target and any(s.key == target.series for s in group) else None
+            panels.append(LinePanel(tuple(lines[s.key] for s in group), units, panel_target))
         desc = "".join(sentences) + _source_sentence(table)
-        return render_line_chart(id_prefix=id_prefix, title=spec.title, desc=desc,
-                                 x_labels=[(str(y), era_short(y)) for y in years], series=lines, unit=units,
-                                 target=target_line)
+        return render_line_panels(id_prefix=id_prefix, title=_chart_title(spec, chosen), desc=desc,
+                                  x_labels=[(str(y), era_short(y)) for y in years], panels=panels, width=width)
 
     return render
+
+
+def magnitude_groups(chosen: list[Series], table: StatTable) -> list[list[Series]]:
+    """The series grouped into panels: a series joins a panel when the panel's largest value and its own are
+    within PANEL_RATIO of each other, and both have the same unit."""
+    spec = _time_series(table)
+    peak = {s.key: max((r.value(s.key) or 0) for r in spec.rows) or 1 for s in chosen}
+    groups: list[list[Series]] = []
+    for series in chosen:
+        for group in groups:
+            top = max(peak[s.key] for s in group)
+            same_unit = table.series_unit(group[0]) == table.series_unit(series)
+            if same_unit and max(top, peak[series.key]) <= PANEL_RATIO * min(top, peak[series.key]):
+                group.append(series)
+                break
+        else:
+            groups.append([series])
+    return groups
+
+
+def _chart_title(spec: TimeSeriesTable, chosen: list[Series]) -> str:
+    """The table's title when the chart draws every series; otherwise what it does draw (「隊員数の推移」)."""
+    if len(chosen) == len(spec.series):
+        return spec.title
+    return "と".join(s.label for s in chosen) + "の推移"
 
 
 def column_chart(key: str) -> Renderer:
     """Vertical columns for one series of a time-series table."""
 
-    def render(table: StatTable, id_prefix: str) -> str:
+    def render(table: StatTable, id_prefix: str, width: float = WIDE_WIDTH) -> str:
         spec = _time_series(table)
         series = next(s for s in spec.series if s.key == key)
         unit = table.series_unit(series)
         columns = [Column((str(r.fiscal_year), era_short(r.fiscal_year)), r.value(key),
                           format_number(r.value(key), spec.decimals)) for r in spec.rows]
-        return render_columns(id_prefix=id_prefix, title=_series_title(spec, series.label),
-                              desc=_series_desc(table, series), columns=columns, unit=unit)
+        return render_columns(id_prefix=id_prefix, title=_chart_title(spec, [series]),
+                              desc=_series_desc(table, series), columns=columns, unit=unit, width=width)
 
     return render
 
@@ -90,20 +125,16 @@ def column_chart(key: str) -> Renderer:
 def year_bars(key: str) -> Renderer:
     """Horizontal bars, one per fiscal year (reads well on a phone), for one series of a time series."""
 
-    def render(table: StatTable, id_prefix: str) -> str:
+    def render(table: StatTable, id_prefix: str, width: float = WIDE_WIDTH) -> str:
         spec = _time_series(table)
         series = next(s for s in spec.series if s.key == key)
         unit = table.series_unit(series)
         bars = [Bar(f"{era_short(r.fiscal_year)}（{r.fiscal_year}）", r.value(key),
                     format_quantity(r.value(key), unit, spec.decimals)) for r in spec.rows]
-        return render_horizontal_bars(id_prefix=id_prefix, title=_series_title(spec, series.label),
-                                      desc=_series_desc(table, series), bars=bars, labels_left=True)
+        return render_horizontal_bars(id_prefix=id_prefix, title=_chart_title(spec, [series]),
+                                      desc=_series_desc(table, series), bars=bars, labels_left=True, width=width)
 
     return render
-
-
-def _series_title(spec: TimeSeriesTable, label: str) -> str:
-    return spec.title if len(spec.series) == 1 else f"{label}の推移"
 
 
 def _series_desc(table: StatTable, series: Series) -> str:
@@ -114,7 +145,7 @@ def _series_desc(table: StatTable, series: Series) -> str:
     return f"{series.label}：{points}。" + _source_sentence(table)
 
 
-def survey_bars(table: StatTable, id_prefix: str) -> str:
+def survey_bars(table: StatTable, id_prefix: str, width: float = WIDE_WIDTH) -> str:
     """Horizontal percentage bars for a survey table (0–100% scale)."""
     spec = table.spec
     if not isinstance(spec, SurveyTable):
@@ -127,14 +158,14 @@ def survey_bars(table: StatTable, id_prefix: str) -> str:
         bars.append(Bar(label, row.value, format_quantity(row.value, "%", spec.decimals)))
     title = spec.title + ("（複数回答）" if spec.multiple_answer and "複数回答" not in spec.title else "")
     desc = "、".join(f"{bar.label} {bar.display}" for bar in bars) + "。" + _source_sentence(table)
-    return render_horizontal_bars(id_prefix=id_prefix, title=title, desc=desc, bars=bars, max_value=100)
+    return render_horizontal_bars(id_prefix=id_prefix, title=title, desc=desc, bars=bars, max_value=100, width=width)
 
 
 CHARTS: dict[str, ChartSpec] = {
     spec.id: spec
     for spec in (
         ChartSpec("rmo-growth", "rmo-growth", line_chart("organisations", "municipalities")),
-        ChartSpec("kyoryokutai-growth", "kyoryokutai-growth", line_chart("members")),
+        ChartSpec("kyoryokutai-growth", "kyoryokutai-growth", line_chart("members", "municipalities")),
         ChartSpec("rmo-organisations", "rmo-growth", column_chart("organisations")),
         ChartSpec("kyoryokutai-members", "kyoryokutai-growth", year_bars("members")),
         ChartSpec("kyoryokutai-municipalities", "kyoryokutai-growth", year_bars("municipalities")),
@@ -148,7 +179,7 @@ CHARTS: dict[str, ChartSpec] = {
 }
 
 
-def render_chart(chart_id: str, tables: Mapping[str, StatTable], id_prefix: str) -> str:
+def render_chart(chart_id: str, tables: Mapping[str, StatTable], id_prefix: str, width: float = WIDE_WIDTH) -> str:
     """The SVG of one registered chart; ``id_prefix`` must be unique on the page."""
     try:
         spec = CHARTS[chart_id]
@@ -156,4 +187,10 @@ def render_chart(chart_id: str, tables: Mapping[str, StatTable], id_prefix: str)
         raise KeyError(f"no chart {chart_id!r} (known: {', '.join(sorted(CHARTS))})") from None
     if spec.table_id not in tables:
         raise KeyError(f"chart {chart_id!r} needs table {spec.table_id!r}, which did not load")
-    return spec.render(tables[spec.table_id], id_prefix)
+    return spec.render(tables[spec.table_id], id_prefix, width)
+
+
+def render_chart_pair(chart_id: str, tables: Mapping[str, StatTable], id_prefix: str) -> str:
+    """The compact (``<id_prefix>-compact``) and the wide layout of a chart, for ``responsive`` CSS to choose from."""
+    return responsive(render_chart(chart_id, tables, f"{id_prefix}-compact", COMPACT_WIDTH),
+                      render_chart(chart_id, tables, id_prefix, WIDE_WIDTH))

@@ -1,7 +1,8 @@
 """Low-level helpers for the build-time SVG charts.
 
 Every chart is an inline ``<svg>`` string: ``role="img"``, labelled by its own
-``<title>`` and ``<desc>``, sized by ``viewBox`` with ``width="100%"``, coloured
+``<title>`` and ``<desc>``, sized by ``viewBox`` and a ``width`` in CSS px (the stylesheet caps it at 100 %
+of its box, so chart text is never drawn larger than its nominal size, which follows the body text), coloured
 through CSS variables (with fallbacks) so the site's light and dark themes both
 apply, and with real ``<text>`` so the browser's fonts draw Japanese.
 """
@@ -9,12 +10,18 @@ apply, and with real ``<text>`` so the browser's fonts draw Japanese.
 from __future__ import annotations
 
 import re
-from html import escape
+from html import escape, unescape
 
 from showcase.stats.numbers import format_number  # re-exported for the chart modules
 
-__all__ = ["FONT", "TEXT", "MUTED", "GRID", "colour", "series_colour", "attrs", "element", "text", "svg_document",
-           "text_width", "wrap_text", "check_id_prefix", "format_number"]
+__all__ = ["FONT", "TEXT", "MUTED", "GRID", "COMPACT_WIDTH", "WIDE_WIDTH", "colour", "series_colour", "attrs", "element",
+           "text", "svg_document", "svg_title", "responsive", "text_width", "wrap_text", "check_id_prefix",
+           "format_number"]
+
+# Every chart is drawn twice: a compact layout for phones and a wide one, in viewBox units that are CSS px at
+# full size.  ``responsive`` wraps the pair; the stylesheets show one by the width of its box (container query).
+COMPACT_WIDTH = 340
+WIDE_WIDTH = 640
 
 FONT = "system-ui, -apple-system, 'Hiragino Sans', 'Noto Sans CJK JP', 'Yu Gothic', sans-serif"
 _SERIES = (("chart-1", "#1a5fb4"), ("chart-2", "#b5490c"), ("chart-3", "#26734d"))
@@ -81,9 +88,24 @@ def svg_document(*, id_prefix: str, title: str, desc: str, width: float, height:
     head = (element("title", escape(title, quote=False), id=f"{prefix}-title")
             + element("desc", escape(desc, quote=False), id=f"{prefix}-desc"))
     return element("svg", head + body, xmlns="http://www.w3.org/2000/svg", class_=f"cs-chart cs-chart--{kind}", id=prefix,
-                   viewBox=f"0 0 {_number(width)} {_number(height)}", width="100%",
+                   viewBox=f"0 0 {_number(width)} {_number(height)}", width=_number(width),
                    preserveAspectRatio="xMidYMid meet", role=role, aria_labelledby=f"{prefix}-title {prefix}-desc",
                    font_family=FONT)
+
+
+_TITLE = re.compile(r"<title[^>]*>(.*?)</title>", re.S)
+
+
+def svg_title(svg: str) -> str:
+    """The plain text of a chart's own ``<title>`` (the caption beside it says exactly that)."""
+    match = _TITLE.search(svg)
+    return unescape(match.group(1)) if match else ""
+
+
+def responsive(compact: str, wide: str) -> str:
+    """Both layouts of one chart; CSS (``.cs-responsive`` container queries) shows the one that fits its box."""
+    return (f'<div class="cs-responsive"><div class="cs-responsive__compact">{compact}</div>'
+            f'<div class="cs-responsive__wide">{wide}</div></div>')
 
 
 def _char_width(char: str) -> float:

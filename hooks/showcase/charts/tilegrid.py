@@ -83,3 +83,15 @@ PREFECTURES: tuple[Prefecture, ...] = tuple(
 BY_NAME: dict[str, Prefecture] = {p.name: p for p in PREFECTURES}
 BY_CODE: dict[str, Prefecture] = {p.code: p for p in PREFECTURES}
 TILE_POSITIONS: dict[str, tuple[int, int]] = {p.name: (p.column, p.row) for p in PREFECTURES}
+
+# The phone layout: 11 columns, so each tile stays at least 24 CSS px wide in a 288 px column (a 320 px screen).
+# Kyushu and Okinawa (the two westmost columns) move under Shikoku, a row apart; everything else keeps its place.
+_FOLDED = {"40", "41", "42", "43", "44", "45", "46", "47"}
+COMPACT_COLUMNS = 11
+COMPACT_ROWS = 14
+
+
+def compact_position(prefecture: Prefecture) -> tuple[int, int]:
+    if prefecture.code in _FOLDED:
+        return prefecture.column, prefecture.row + 3
+    return prefecture.column - 2, prefecture.row

@@ -26,7 +26,8 @@ from showcase.render.markup import plain_text
 
 SANDBOX = "allow-scripts allow-popups allow-popups-to-escape-sandbox"
 REFERRER_POLICY = "strict-origin-when-cross-origin"
-# The fixed height of the plain <iframe> snippet (no loader): enough for a typical view at phone width.
+# The fixed height of the plain <iframe> snippet (no loader): enough for a typical view at phone width.  A chart
+# view has its own, estimated from its layout at 375 px (outputs/embed_charts.py estimated_height).
 HEIGHTS = {"profile": 560, "case": 560, "municipality": 640, "prefecture": 640, "chart": 640}
 OEMBED_WIDTH = 640
 LIST_LIMIT = 20  # records per group in a list view; the full page has them all
@@ -52,7 +53,8 @@ class EmbedView:
 
     @property
     def height(self) -> int:
-        return HEIGHTS[self.kind]
+        own = getattr(self.subject, "height", None) if self.kind == "chart" else None
+        return own if isinstance(own, int) else HEIGHTS[self.kind]
 
     @property
     def frame_title(self) -> str:

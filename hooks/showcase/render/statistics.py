@@ -14,18 +14,19 @@ from markupsafe import Markup
 
 from showcase.catalog import urls
 from showcase.catalog.indexes import Catalog
-from showcase.charts.bars import Bar, render_horizontal_bars
-from showcase.charts.registry import CHARTS, render_chart
-from showcase.charts.tilemap import render_tile_map
+from showcase.charts.bars import Bar, render_horizontal_bars_pair
+from showcase.charts.comparison import enough_to_compare, too_few_note
+from showcase.charts.registry import CHARTS, render_chart_pair
+from showcase.charts.svg import svg_title
+from showcase.charts.tilemap import render_tile_map_pair
 from showcase.content.vocab import NATIONAL_SURVEY_SHARE, PREFECTURES
 from showcase.render.environment import relative_url, render_template
 from showcase.stats.table_schema import StatTable
 from showcase.stats.tables import render_table, render_table_notes
 
-WIDE_CHARTS = {"rmo-growth", "kyoryokutai-growth", "rmo-organisations"}
 RMO_CHARTS = ("rmo-growth", "rmo-survey-forms", "rmo-survey-members", "rmo-survey-base", "rmo-survey-activities",
               "rmo-survey-income", "rmo-survey-issues")
-KYORYOKUTAI_CHARTS = ("kyoryokutai-growth", "kyoryokutai-members")
+KYORYOKUTAI_CHARTS = ("kyoryokutai-growth",)  # both series, in two panels: each dataset is drawn once
 TABLE_ONLY = ("kyoryokutai-facts", "fiscal-measures", "budgets")
 
 
@@ -38,8 +39,8 @@ class ChartBlock:
     source: Markup
     downloads: tuple[tuple[str, str], ...] = ()
     embed: str | None = None
-    wide: bool = False
-    kind: str = "chart"  # "map" gets a larger minimum width: 13 tile columns must stay legible on phones
+    kind: str = "chart"  # "map": a skip link leads past its 47 tiles
+    note: str = ""  # shown instead of the chart when there is too little to draw (svg is then empty)
 
 
 def table_source(table: StatTable) -> Markup:
@@ -56,9 +57,9 @@ def national_block(chart_id: str, tables: Mapping[str, StatTable], id_prefix: st
     spec = CHARTS[chart_id]
     table = tables[spec.table_id]
     prefix = f"{id_prefix or chart_id}-chart"  # the figure itself carries the bare id (a stable anchor)
-    return ChartBlock(chart_id, table.title, Markup(render_chart(chart_id, tables, prefix)),
-                      Markup(render_table(table, prefix)), table_source(table),
-                      _downloads(spec.table_id), urls.embed("chart", chart_id), chart_id in WIDE_CHARTS)
+    svg = render_chart_pair(chart_id, tables, prefix)
+    return ChartBlock(chart_id, svg_title(svg), Markup(svg), Markup(render_table(table, prefix)), table_source(table),
+                      _downloads(spec.table_id), urls.embed("chart", chart_id))
 
 
 def table_block(table_id: str, tables: Mapping[str, StatTable]) -> ChartBlock:
@@ -79,10 +80,10 @@ def tile_map_block(catalog: Catalog, page_url: str, id_prefix: str = "records-ma
     desc = "47都道府県を格子状に並べた地図。" + ("掲載がある都道府県: " + "、".join(listed) + "。" if listed else "まだ掲載はありません。")
     rows = [[p.name, f"{len(catalog.profiles_by_prefecture.get(p.name, [])):,}", f"{len(catalog.cases_by_prefecture.get(p.name, [])):,}"]
             for p in PREFECTURES]
-    return ChartBlock(id_prefix, title, Markup(render_tile_map(counts, links, f"{id_prefix}-chart", title, desc)),
+    return ChartBlock(id_prefix, title, Markup(render_tile_map_pair(counts, links, f"{id_prefix}-chart", title, desc)),
                       _simple_table(title, ["都道府県", "協力隊プロフィール", "地域運営組織の事例"], rows), Markup(""),
                       downloads=(("都道府県の一覧", urls.PREFECTURES), ("データ（JSON）", urls.data_file("prefectures.json"))),
-                      embed=urls.embed("chart", "records-map"), wide=True, kind="map")
+                      embed=urls.embed("chart", "records-map"), kind="map")
 
 
 def field_block(catalog: Catalog, id_prefix: str = "records-fields") -> ChartBlock:
@@ -90,14 +91,16 @@ def field_block(catalog: Catalog, id_prefix: str = "records-fields") -> ChartBlo
     title = "活動分野別の協力隊プロフィール数（このサイトの掲載分）"
     bars = [Bar(label, count, f"{count:,}件") for label, count in counts.items()]
     desc = "、".join(f"{bar.label} {bar.display}" for bar in bars) + "。"
-    return ChartBlock(id_prefix, title, Markup(render_horizontal_bars(id_prefix=f"{id_prefix}-chart", title=title, desc=desc, bars=bars)),
+    return ChartBlock(id_prefix, title, Markup(render_horizontal_bars_pair(id_prefix=f"{id_prefix}-chart", title=title, desc=desc, bars=bars)),
                       _simple_table(title, ["活動分野", "件数"], [[label, f"{count:,}"] for label, count in counts.items()]),
                       Markup(""), downloads=(("CSV", urls.data_file("profiles.csv")), ("JSON", urls.data_file("profiles.json"))),
                       embed=urls.embed("chart", "records-fields"))
 
 
 def category_comparison_block(catalog: Catalog, id_prefix: str = "records-categories") -> ChartBlock:
-    """Our cases' activity categories next to the FY2023 national survey shares (複数回答)."""
+    """Our cases' activity categories next to the FY2023 national survey shares (複数回答).
+
+    With fewer cases than the minimum count (charts.comparison) the block is a note and the table, no chart."""
     total = len(catalog.cases)
     counts = catalog.category_counts()
     title = "活動内容の割合: 全国調査（令和5年度）と本サイトの事例"
@@ -106,13 +109,18 @@ def category_comparison_block(catalog: Catalog, id_prefix: str = "records-catego
         ours = 100 * counts.get(label, 0) / total if total else 0.0
         bars.append(Bar(f"{label}（全国調査）", national, f"{national:.1f}%"))
         bars.append(Bar(f"{label}（本サイトの事例 {counts.get(label, 0):,}/{total:,}件）", ours, f"{ours:.1f}%"))
-        rows.append([label, f"{national:.1f}%", f"{ours:.1f}%", f"{counts.get(label, 0):,}"])
+        rows.append([label, f"{national:.1f}", f"{ours:.1f}", f"{counts.get(label, 0):,}"])
     desc = "、".join(f"{bar.label} {bar.display}" for bar in bars) + "。全国の値は総務省 令和5年度調査（複数回答）。"
-    return ChartBlock(id_prefix, title,
-                      Markup(render_horizontal_bars(id_prefix=f"{id_prefix}-chart", title=title, desc=desc, bars=bars, max_value=100)),
-                      _simple_table(title, ["活動内容", "全国調査", "本サイトの事例", "事例数"], rows), Markup(""),
+    if enough_to_compare(total):
+        svg, note = render_horizontal_bars_pair(id_prefix=f"{id_prefix}-chart", title=title, desc=desc, bars=bars,
+                                                max_value=100), ""
+    else:
+        svg, note = "", too_few_note(total, "地域運営組織の事例")
+    return ChartBlock(id_prefix, title, Markup(svg),
+                      _simple_table(title, ["活動内容", "全国調査（%）", "本サイトの事例（%）", "事例数（件）"], rows),
+                      Markup(""),
                       downloads=(("事例の CSV", urls.data_file("cases.csv")), ("全国調査の CSV", urls.statistics_data("rmo-survey-2023-activities.csv"))),
-                      embed=urls.embed("chart", "records-categories"))
+                      embed=urls.embed("chart", "records-categories"), note=note)
 
 
 def render_statistics_page(spec, catalog: Catalog, tables: Mapping[str, StatTable], chart_embed=None) -> str:

@@ -1,8 +1,11 @@
 """Statistics tables as HTML, CSV (UTF-8 with BOM, for Excel) and JSON.
 
 The HTML table sits next to each chart: ``<caption>``, ``<th scope>``, numbers
-right-aligned through ``class="num"`` and formatted for Japanese readers.  All
-text is escaped.  Output is deterministic.
+right-aligned through ``class="num"`` and formatted for Japanese readers, one unit
+per column (in the header when the column has one; else a 単位 column beside the
+numbers).  It sits in a ``cs-table-scroll`` box that scrolls only when the table is
+wider than the screen, its caption text held in view.  All text is escaped.
+Output is deterministic.
 """
 
 from __future__ import annotations
@@ -15,7 +18,7 @@ from typing import Any
 from markupsafe import Markup, escape
 
 from showcase.stats.era import era_label, year_label
-from showcase.stats.numbers import format_number, format_quantity, plain_number
+from showcase.stats.numbers import PREFIX_UNITS, format_number, format_quantity, plain_number
 from showcase.stats.table_schema import Item, ItemsTable, StatTable, SurveyTable, TimeSeriesTable
 
 BOM = "\ufeff"
@@ -28,22 +31,38 @@ def render_table(table: StatTable, id_prefix: str) -> str:
     caption = escape(spec.title)
     if spec.multiple_answer and "複数回答" not in spec.title:
         caption += Markup("（複数回答）")
-    out = [Markup('<table class="cs-stat-table" id="{}">').format(f"{id_prefix}-table"),
-           Markup("<caption>{}</caption>").format(caption), Markup("<thead><tr>")]
-    for label, numeric in head:
-        out.append(Markup('<th scope="col"{}>{}</th>').format(Markup(' class="num"') if numeric else "", label))
+    # A wrapper that scrolls must be reachable by keyboard: a named region, one tab stop (axe scrollable-region-focusable).
+    out = [Markup('<div class="cs-table-scroll" tabindex="0" role="region" aria-labelledby="{0}-caption">'
+                  '<table class="cs-stat-table" id="{0}-table">').format(id_prefix),
+           Markup('<caption id="{}-caption"><span class="cs-table__caption">{}</span></caption>').format(id_prefix, caption),
+           Markup("<thead><tr>")]
+    for label, kind in head:
+        out.append(Markup('<th scope="col"{}>{}</th>').format(_class(kind), _head_label(label)))
     out.append(Markup("</tr></thead><tbody>"))
     for row in rows:
         out.append(Markup("<tr>"))
-        for index, (value, numeric) in enumerate(row):
-            cls = Markup(' class="num"') if numeric else Markup("")
+        for index, (value, kind) in enumerate(row):
+            cls = _class(kind)
             if index == _row_header_index(spec):
                 out.append(Markup('<th scope="row"{}>{}</th>').format(cls, value))
             else:
                 out.append(Markup("<td{}>{}</td>").format(cls, value))
         out.append(Markup("</tr>"))
-    out.append(Markup("</tbody></table>"))
+    out.append(Markup("</tbody></table></div>"))
     return str(Markup("").join(out))
+
+
+def _head_label(label: str) -> Markup:
+    """「値（百万円）」: the unit in the header never breaks inside (「百/万/円」 on a phone)."""
+    name, bracket, unit = label.partition("（")
+    if not bracket:
+        return escape(label)
+    return Markup('{}<span class="unit">（{}</span>').format(name, unit)
+
+
+def _class(kind: str) -> Markup:
+    """``num``: right-aligned tabular figures; ``unit``: a unit that never breaks (「万円／団体（上限）」)."""
+    return Markup(' class="{}"').format(kind) if kind else Markup("")
 
 
 def render_table_notes(table: StatTable) -> str:
@@ -79,18 +98,18 @@ def _row_header_index(spec: Any) -> int:
     return 1 if isinstance(spec, ItemsTable) and any(row.group for row in spec.rows) else 0
 
 
-def _cells(table: StatTable) -> tuple[list[tuple[str, bool]], list[list[tuple[str, bool]]]]:
+def _cells(table: StatTable) -> tuple[list[tuple[str, str]], list[list[tuple[str, str]]]]:
     spec = table.spec
     if isinstance(spec, TimeSeriesTable):
-        head = [("年度", False)] + [(f"{s.label}（{table.series_unit(s)}）", True) for s in spec.series]
-        rows = [[(year_label(row.fiscal_year), False)] +
-                [(format_number(row.value(s.key), spec.decimals), True) for s in spec.series] for row in spec.rows]
+        head = [("年度", "")] + [(f"{s.label}（{table.series_unit(s)}）", "num") for s in spec.series]
+        rows = [[(year_label(row.fiscal_year), "")] +
+                [(format_number(row.value(s.key), spec.decimals), "num") for s in spec.series] for row in spec.rows]
         return head, rows
     if isinstance(spec, SurveyTable):
         remarks = [_survey_remark(spec, row) for row in spec.rows]
-        head = [("項目", False), ("割合（%）", True)] + ([("備考", False)] if any(remarks) else [])
-        rows = [[(row.label, False), (format_number(row.value, spec.decimals), True)] +
-                ([(remark, False)] if any(remarks) else []) for row, remark in zip(spec.rows, remarks)]
+        head = [("項目", ""), ("割合（%）", "num")] + ([("備考", "")] if any(remarks) else [])
+        rows = [[(row.label, ""), (format_number(row.value, spec.decimals), "num")] +
+                ([(remark, "")] if any(remarks) else []) for row, remark in zip(spec.rows, remarks)]
         return head, rows
     return _item_cells(table, spec)
 
@@ -106,22 +125,52 @@ def _survey_remark(spec: SurveyTable, row: Any) -> str:
     return "／".join(parts)
 
 
-def _item_cells(table: StatTable, spec: ItemsTable) -> tuple[list[tuple[str, bool]], list[list[tuple[str, bool]]]]:
+# Yen units one column can share: 0.3億円 and 248百万円 become 30 and 248 under 「値（百万円）」.
+YEN_UNITS = {"円": 1, "千円": 10**3, "万円": 10**4, "百万円": 10**6, "億円": 10**8}
+
+
+def column_unit(table: StatTable, items: list[Item]) -> str | None:
+    """The one unit every value of an items table can be written in, or None when they differ (a 単位 column)."""
+    units = {table.item_unit(item) for item in items}
+    if any(item.per for item in items) or not units or "" in units or units & PREFIX_UNITS:
+        return None
+    if len(units) == 1:
+        return units.pop()
+    if units <= set(YEN_UNITS):
+        return min(units, key=YEN_UNITS.__getitem__)
+    return None
+
+
+def _number_cell(value: float, qualifier: str | None, decimals: int | None) -> str:
+    number = format_number(value, decimals)
+    return f"約{number}" if qualifier == "約" else f"{number}以上" if qualifier == "以上" else number
+
+
+def _unit_cell(unit: str, item: Item) -> str:
+    """「万円／団体（上限）」: the unit, what it is counted per, and an upper limit."""
+    return unit + (f"／{item.per}" if item.per else "") + ("（上限）" if item.qualifier == "上限" else "")
+
+
+def _item_cells(table: StatTable, spec: ItemsTable) -> tuple[list[tuple[str, str]], list[list[tuple[str, str]]]]:
     grouped = any(row.group for row in spec.rows)
     dated = any(row.fiscal_year or row.as_of for row in spec.rows)
     remarks = [_item_remark(table, row) for row in spec.rows]
-    head = ([("区分", False)] if grouped else []) + [("項目", False), ("値", True)]
-    head += ([("年度・時点", False)] if dated else []) + ([("備考", False)] if any(remarks) else [])
+    shared = column_unit(table, list(spec.rows))
+    head = ([("区分", "")] if grouped else []) + [("項目", "")]
+    head += [(f"値（{shared}）", "num")] if shared else [("値", "num"), ("単位", "")]
+    head += ([("年度・時点", "")] if dated else []) + ([("備考", "")] if any(remarks) else [])
     rows = []
     for row, remark in zip(spec.rows, remarks):
-        cells = ([(row.group or "", False)] if grouped else []) + [(row.label, False), (item_display(table, row), True)]
-        cells += ([(_item_when(row), False)] if dated else []) + ([(remark, False)] if any(remarks) else [])
+        unit = table.item_unit(row)
+        cells = ([(row.group or "", "")] if grouped else []) + [(row.label, "")]
+        if shared:
+            value = round(row.value * YEN_UNITS[unit] / YEN_UNITS[shared], 9) if unit in YEN_UNITS else row.value
+            cells.append((_number_cell(value, row.qualifier, spec.decimals), "num"))
+        else:
+            cells += [(_number_cell(row.value, row.qualifier, spec.decimals), "num"), (_unit_cell(unit, row), "unit")]
+        cells += ([(_item_when(row), "")] if dated else []) + ([(remark, "")] if any(remarks) else [])
         rows.append(cells)
     return head, rows
-
-
-def item_display(table: StatTable, item: Item) -> str:
-    return format_quantity(item.value, table.item_unit(item), table.spec.decimals, qualifier=item.qualifier, per=item.per)
 
 
 def _item_when(item: Item) -> str:
