@@ -31,7 +31,7 @@ def built(tmp_path_factory):
         "hostile": profile(name=TITLE_PAYLOAD, hometown=ATTR_PAYLOAD, motivation="{{ config }} を書いても展開されない",
                            photos=[{"file": "katsudou.jpg", "alt": "活動の様子 " + ATTR_PAYLOAD}]),
         "minna-mimamori": profile(name="見守 太郎", prefecture="奈良県", municipality="奈良市", municipality_code="292010",
-                                  term={"start": "2025-04", "end": "2028-03"}, contact={"email": "taro@example.jp"}),
+                                  term={"start": "2025-04", "end": "2028-03", "end_planned": True}, contact={"email": "taro@example.jp"}),
     }, cases={"asaichi": case()})
     photo = Image.new("RGB", (900, 600), (40, 120, 80))
     photo.save(content / "profiles" / "hostile" / "katsudou.jpg", "JPEG")

@@ -16,6 +16,7 @@ from typing import Callable, Literal, NamedTuple, Union
 
 from showcase.check.fields import validate_document
 from showcase.check.problems import Problem
+from showcase.check.term import MARKED_KEYS as TERM_MARKS, check_term
 from showcase.content.municipalities import check_place
 from showcase.content.schema import CaseRecord, Photo, ProfileRecord
 from showcase.load.reader import Document, load_document
@@ -101,7 +102,7 @@ def discover(root: Path) -> tuple[list[tuple[Kind, str, str]], list[Problem]]:
     return found, problems
 
 
-_KEEP_MARKS = frozenset({"related_cases", "related_profiles", "municipality", "municipality_code", "photos"})
+_KEEP_MARKS = frozenset({"related_cases", "related_profiles", "municipality", "municipality_code", "photos"}) | TERM_MARKS
 
 
 def check_photos(doc: Document, record_dir: Path, photos: list[Photo], cache_dir: Path | None) -> tuple[list[PhotoRef], list[Problem]]:
@@ -138,8 +139,11 @@ def load_entry(root: Path, kind: Kind, slug: str, yaml_path: Path, cache_dir: Pa
     if problems:
         return None, problems
     mismatch = check_place(record.prefecture, record.municipality, record.municipality_code)
-    if mismatch is not None:
-        return None, [doc.problem(("municipality_code",), *mismatch)]
+    problems = [doc.problem(("municipality_code",), *mismatch)] if mismatch is not None else []
+    if kind == "profile":
+        problems += check_term(doc, record)  # type: ignore[arg-type]
+    if problems:
+        return None, problems
     marks = {loc: (mark.line + 1, mark.column + 1) for loc, mark in doc.marks.items() if loc and loc[0] in _KEEP_MARKS}
     return Entry(kind, slug, source, folder, record, marks, tuple(photos)), []
 
