@@ -17,6 +17,7 @@ from showcase.charts.bars import Bar, render_horizontal_bars
 from showcase.charts.registry import CHARTS, render_chart
 from showcase.charts.tilemap import render_tile_map
 from showcase.content.vocab import NATIONAL_SURVEY_SHARE, PREFECTURES
+from showcase.render.after_term_statistics import after_term_block
 from showcase.render.environment import relative_url, render_template
 from showcase.stats.schema import StatTable
 from showcase.stats.tables import render_table, render_table_source
@@ -113,6 +114,7 @@ def render_statistics_page(spec, catalog: Catalog, tables: Mapping[str, StatTabl
     """``chart_embed(chart_id)`` (from the engine's embed context) adds each chart's 「このグラフを埋め込む」 block."""
     return render_template(
         "statistics.html", spec.url, spec=spec, catalog=catalog, chart_embed=chart_embed,
+        after_term=after_term_block(catalog, tables, spec.url),
         record_blocks=[tile_map_block(catalog, spec.url), field_block(catalog), category_comparison_block(catalog)],
         rmo_blocks=[national_block(chart_id, tables) for chart_id in RMO_CHARTS],
         kyoryokutai_blocks=[national_block(chart_id, tables) for chart_id in KYORYOKUTAI_CHARTS],
