@@ -15,11 +15,13 @@ from typing import Any
 from showcase.catalog.indexes import Catalog, build_catalog
 from showcase.check.collection import load_collections
 from showcase.check.problems import ContentError
+from showcase.content.featured import load_featured
 from showcase.cli.preview import preview_pages, preview_selection
 from showcase.outputs.media import og_image_path, photo_views, write_assets
 from showcase.pipeline.collector import collector_paused
 from showcase.render.cards import Cards
 from showcase.render.environment import environment
+from showcase.render.home import expand_home_records
 from showcase.render.pages import PageSpec, render_page, site_pages
 from showcase.render.search_form import expand_search_form
 from showcase.render.statistics import expand_chart_markers
@@ -71,19 +73,26 @@ class SiteBuild:
         if data_dir is not None:
             tables, stat_problems = load_statistics(data_dir, data_dir.parent)
             problems += stat_problems
+        known = {"profiles": {e.slug for e in result.profiles}, "cases": {e.slug for e in result.cases}}
+        # a preview holds only some records, and a record with problems is not loaded: neither names an unknown slug
+        featured, featured_problems = load_featured(root, known if only is None and not result.problems else None)
+        problems += featured_problems
         if problems:
             raise ContentError(problems)
         catalog = build_catalog(result.profiles, result.cases, today)
         pages = site_pages(catalog)
         build = cls(root, catalog, preview_pages(pages, only) if only is not None else pages, cache_dir=cache_dir)  # type: ignore[arg-type]
         build.context["photos_for"] = photo_views(catalog.profiles + catalog.cases)
-        build.context["cards"] = Cards(catalog)
+        build.context["cards"] = Cards(catalog, build.context["photos_for"])
         build.context["statistics"] = tables
+        build.context["featured"] = featured
         return build
 
     def expand_markers(self, html: str, page_url: str) -> str:
-        """Charts (``<!-- chart: ID -->``) and the search form (``<!-- showcase: search-form -->``) in hand-written pages."""
+        """Charts (``<!-- chart: ID -->``), the search form (``<!-- showcase: search-form -->``) and the home page's
+        records (``<!-- showcase: home-records -->``) in hand-written pages."""
         html = expand_search_form(html, page_url, self.catalog)
+        html = expand_home_records(html, page_url, self.catalog, self.context)
         return expand_chart_markers(html, page_url, self.catalog, self.context["statistics"], self.context.get("chart_embed"))
 
     def statistics_files(self) -> dict[str, str]:
