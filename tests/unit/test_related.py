@@ -52,14 +52,14 @@ def test_a_record_named_in_another_town_comes_first_as_related(tmp_path):
     assert _related(catalog, "a-tsuru")[0] == ("s-nara", "関連する記録")
 
 
-def test_a_crowded_town_gives_six_half_members_half_rmos_and_never_the_record_itself(tmp_path):
+def test_a_crowded_town_gives_a_few_half_members_half_rmos_and_never_the_record_itself(tmp_path):
     profiles = {f"p{n:02d}": profile() for n in range(10)}
     cases = {f"c{n:02d}": case() for n in range(10)}
     catalog = _catalog(tmp_path, profiles, cases)
     related = _related(catalog, "p03")
     town = [slug for slug, reason in related if reason == "同じ市町村"]
     assert len(town) == SAME_TOWN_LIMIT and "p03" not in town
-    assert town == ["p04", "p05", "p06", "c00", "c01", "c02"]  # the neighbours after it, in the index's order
+    assert town == ["p04", "p05", "c00", "c01"]  # the neighbours after it, in the index's order
     assert len({slug for slug, _ in related}) == len(related)  # nothing twice
 
 
@@ -80,3 +80,9 @@ def test_the_choice_is_the_same_whatever_order_the_records_were_loaded_in(tmp_pa
 def test_a_record_alone_has_no_related_records(tmp_path):
     catalog = _catalog(tmp_path, {"a": profile()}, {})
     assert _related(catalog, "a") == []
+
+
+def test_a_record_with_many_fields_still_gets_only_a_few_of_the_same_field(tmp_path):
+    fields = ["観光", "環境保全", "教育・子育て"]
+    catalog = _catalog(tmp_path, {"a": profile(fields=fields), **{f"n{n}": profile(fields=fields, **NARA) for n in range(4)}}, {})
+    assert [reason for _slug, reason in _related(catalog, "a")] == ["同じ活動分野（観光）", "同じ活動分野（環境保全）"]

@@ -16,9 +16,9 @@ from showcase.check.collection import Entry
 if TYPE_CHECKING:
     from showcase.catalog.indexes import Catalog
 
-SAME_TOWN_LIMIT = 6
-SAME_FIELD_LIMIT = 3
-SAME_PREFECTURE_LIMIT = 3
+SAME_TOWN_LIMIT = 4
+SAME_FIELD_LIMIT = 2
+SAME_PREFECTURE_LIMIT = 2
 
 Key = tuple[str, str]  # (kind, slug)
 
@@ -49,9 +49,9 @@ class RelatedRecords:
         return (entries[(start + i) % count] for i in range(count))  # lazy: only what is taken is looked at
 
     def town_total(self, entry: Entry) -> int:
-        """How many other records the record's municipality page lists."""
+        """How many records the record's municipality page lists (the record itself among them)."""
         town = self.catalog.municipality_of(entry)
-        return len(town.profiles) + len(town.cases) - 1
+        return len(town.profiles) + len(town.cases)
 
     def __call__(self, entry: Entry) -> list[Related]:
         catalog, seen = self.catalog, {_key(entry)}
@@ -71,7 +71,7 @@ class RelatedRecords:
         town = catalog.municipality_of(entry)
         take((e for e in explicit if e.record.municipality_code != town.code), "関連する記録", SAME_TOWN_LIMIT)
         for _round in range(2):  # members and RMOs half and half; then whichever the town has more of
-            room = SAME_TOWN_LIMIT - len(chosen)  # the named links count against the town's six
+            room = SAME_TOWN_LIMIT - len(chosen)  # the named links count against the town's share
             take(self._after(town.profiles, entry), "同じ市町村", room // 2 if _round == 0 else room)
             room = SAME_TOWN_LIMIT - len(chosen)
             take(self._after(town.cases, entry), "同じ市町村", room)
@@ -81,8 +81,10 @@ class RelatedRecords:
         else:
             labels = list(dict.fromkeys(a.category for a in entry.record.activities))
             index, word = catalog.cases_by_category, "活動分類"
+        before = len(chosen)
         for label in labels:  # the index is in code order: the records just after this one are its near neighbours
-            take(self._after(index.get(label, []), entry), f"同じ{word}（{label}）", max(1, SAME_FIELD_LIMIT // len(labels)))
+            room = SAME_FIELD_LIMIT - (len(chosen) - before)  # a few in all, however many fields the record has
+            take(self._after(index.get(label, []), entry), f"同じ{word}（{label}）", min(room, max(1, SAME_FIELD_LIMIT // len(labels))))
         towns = catalog.by_prefecture.get(pref, [])
         for other in self._after_town(towns, town):
             if self._count(chosen, "同じ都道府県") >= SAME_PREFECTURE_LIMIT:
