@@ -9,17 +9,16 @@ from typing import Any
 
 from showcase_devtools.bench_run import RunResult, median
 
-STAGES = (  # column, timing keys (prefix match on "<hook file>:<event>")
-    ("load+validate", ("hooks/records.py:config",)),
+STAGES = (  # column, timing keys (prefix match on the adapter's step names, hooks/mkdocs_hooks.py)
+    ("load+validate", ("load",)),
     # MkDocs' loop and our page writer's share in this process, then the wait for its forked child's share
-    ("pages (ours, 2 processes)", ("mkdocs:pages", "hooks/page_writer.py:post_build")),
+    ("pages (ours, 2 processes)", ("mkdocs:pages", "pages:wait")),
     ("search index", ("search:pagefind",)),  # Pagefind's own time; it runs beside images, embeds and exports
-    ("images+OG", ("hooks/assets.py:",)),
-    ("charts", ("hooks/charts.py:",)),
+    ("images+OG", ("images",)),
+    ("charts", ("charts",)),
 )
-PAGE_EVENTS = (":page_", ":pre_page", ":post_page")  # inside mkdocs:pages already
-OVERLAPPING = ("hooks/search.py:post_build",  # waiting for Pagefind, whose own time is the search index column
-               "hooks/page_writer.py:nav", "hooks/page_writer.py:env")  # inside mkdocs:pages already
+OVERLAPPING = ("search:wait",  # waiting for Pagefind, whose own time is the search index column
+               "pages:read", "pages:write")  # inside mkdocs:pages already
 
 
 @dataclass
@@ -50,11 +49,11 @@ class Row:
         return wall, cpu
 
     def other_hooks(self) -> tuple[float, float]:
-        """Events of hooks not in a column of their own (embeds, exports, headers, ...), outside page rendering."""
+        """The adapter's steps not in a column of their own (embeds, open data, headers, ...), outside page rendering."""
         known = tuple(prefix for _label, prefixes in STAGES for prefix in prefixes) + OVERLAPPING
         wall = cpu = 0.0
         for name, value in self.timings["stages"].items():
-            if not name.startswith(known) and not any(event in name for event in PAGE_EVENTS):
+            if not name.startswith(known):
                 wall, cpu = wall + value["wall"], cpu + value["cpu"]
         return wall, cpu
 

@@ -1,7 +1,7 @@
 """The numbers of the last gate run, kept in quality/a11y-results.json (committed) for the accessibility page.
 
 Each gate updates its own section; ``recorded`` changes only when a number does, so rerunning green gates leaves the
-file (and the git tree) untouched.  hooks/quality.py renders the file into docs/accessibility.md at build time.
+file (and the git tree) untouched.  hooks/mkdocs_hooks.py renders the file into docs/accessibility.md at build time.
 """
 
 from __future__ import annotations

@@ -84,7 +84,9 @@ def test_photo_is_responsive_and_metadata_free(built):
 
 def test_record_pages_stay_out_of_the_nav(built):
     home = (built / "index.html").read_text(encoding="utf-8")
-    assert "hostile/" not in home and "見守 太郎" not in home.split('class="md-content"')[0]
+    navigation = home.split('class="md-content"')[0]  # the page itself shows the newest records (home-records)
+    assert "hostile/" not in navigation and "見守 太郎" not in navigation
+    assert 'href="profiles/hostile/"' in home.split('class="md-content"')[1]
 
 
 def test_listing_and_place_pages_link_records(built):

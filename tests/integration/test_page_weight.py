@@ -114,7 +114,7 @@ def test_the_page_around_a_record_stays_light(site):
     for url, html in _record_pages(site).items():
         chrome = _size(html) - _size(_record_part(html))
         assert chrome <= CHROME, f"{url}: {chrome:,} bytes of header, navigation, footer and scripts"
-        assert "<path d=" not in html, f"{url}: an inline icon (hooks/icons.py puts them in the sprite)"
+        assert "<path d=" not in html, f"{url}: an inline icon (hooks/mkdocs_hooks.py puts them in the sprite)"
 
 
 @pytest.mark.parametrize("kind", ["profiles", "cases"])

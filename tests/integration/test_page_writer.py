@@ -1,4 +1,4 @@
-"""The page writer (hooks/page_writer.py) writes exactly what MkDocs' own page loop wrote, byte for byte.
+"""The page writer (hooks/mkdocs_page_writer.py) writes exactly what MkDocs' own page loop wrote, byte for byte.
 
 One generated site is built three ways: with the generated pages left in MkDocs' loop, with our writer in one
 process rendering every page in full, and with our writer as it runs by default (Material's template rendered

@@ -11,6 +11,7 @@ from showcase.outputs.embeds import render_embeds
 from showcase.outputs.open_data import export_files
 from showcase.check.problems import format_report
 from showcase.render.pages import render_page, site_pages
+from showcase.pipeline.site_build import render_context
 from tests.factories import case, make_site
 from tests.unit.golden import assert_golden
 
@@ -29,12 +30,12 @@ def catalog(tmp_path):
 
 def test_the_case_page_shows_each_fact_in_japanese(catalog):
     pages = {spec.url: spec for spec in site_pages(catalog)}
-    html = render_page(pages["cases/full/"], catalog)
+    html = render_page(pages["cases/full/"], catalog, render_context(catalog))
     assert "<dt>設立</dt><dd>平成28年4月（2016年4月）</dd>" in html
     assert "<dt>活動区域</dt><dd>見本小学校区、第二小学校区</dd>" in html
     assert "<dt>区域の規模</dt><dd>1,200世帯・2,900人（2025年4月時点）</dd>" in html
-    assert "<dd>480人（2024年10月時点）</dd>" in render_page(pages["cases/people/"], catalog)
-    bare = render_page(pages["cases/bare/"], catalog)
+    assert "<dd>480人（2024年10月時点）</dd>" in render_page(pages["cases/people/"], catalog, render_context(catalog))
+    bare = render_page(pages["cases/bare/"], catalog, render_context(catalog))
     assert "<dd>平成27年（2015年）</dd>" in bare and "区域の規模" not in bare
 
 

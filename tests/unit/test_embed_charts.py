@@ -9,6 +9,7 @@ from showcase.charts.registry import CHARTS
 from showcase.check.collection import load_collections
 from showcase.outputs.embed_charts import RECORD_CHARTS, chart_embeds
 from showcase.outputs.embeds import render_embeds
+from showcase.pipeline.site_build import render_context
 from showcase.stats.data_files import load_statistics
 from tests.factories import make_site
 
@@ -22,7 +23,8 @@ def test_every_chart_has_an_embed_view_with_its_data(tmp_path):
     catalog = build_catalog(result.profiles, result.cases, "2026-11")
     charts = chart_embeds(tables, catalog)
     assert [c.id for c in charts] == sorted(CHARTS) + list(RECORD_CHARTS)
-    files = render_embeds(catalog, {}, site_url="https://example.jp/", charts=charts)
+    site = "https://example.jp/"
+    files = render_embeds(catalog, render_context(catalog, tables, site_url=site, charts=charts), site_url=site, charts=charts)
     for chart in charts:
         html = files[f"embed/charts/{chart.id}/index.html"]
         assert chart.title and f"<title>{chart.title}｜" in html.replace("&amp;", "&")

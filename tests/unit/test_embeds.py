@@ -11,8 +11,9 @@ import pytest
 
 from showcase.catalog.indexes import build_catalog
 from showcase.check.collection import load_collections
-from showcase.outputs.embeds import (SANDBOX, embed_context, embed_views, iframe_snippet, loader_snippet, oembed_document,
+from showcase.outputs.embeds import (SANDBOX, embed_views, iframe_snippet, loader_snippet, oembed_document,
                              render_embeds, view_for_page)
+from showcase.pipeline.site_build import render_context
 from showcase.render.pages import render_page, site_pages
 from tests.factories import case, make_site, profile
 
@@ -35,7 +36,7 @@ def catalog(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def files(catalog):
-    return render_embeds(catalog, {}, site_url=SITE, site_name="テストサイト")
+    return render_embeds(catalog, render_context(catalog, site_url=SITE), site_url=SITE, site_name="テストサイト")
 
 
 class _Links(HTMLParser):
@@ -91,7 +92,7 @@ def test_hostile_name_is_escaped_in_views_snippets_and_oembed(catalog, files):
     for path, text in files.items():
         assert "<img src=x" not in text, path
     pages = {spec.url: spec for spec in site_pages(catalog)}
-    block = render_page(pages["profiles/hostile/"], catalog, embed_context(SITE)).split('<details class="cs-embed"', 1)[1]
+    block = render_page(pages["profiles/hostile/"], catalog, render_context(catalog, site_url=SITE)).split('<details class="cs-embed"', 1)[1]
     assert 'data-cs-embed-name="&#34;&gt;&lt;img src=x onerror=alert(1)&gt;（地域おこし協力隊）"' in block
     view = next(v for v in embed_views(catalog) if v.key == "hostile")
     for snippet in (iframe_snippet(view, SITE), loader_snippet(view, SITE)):
@@ -152,7 +153,7 @@ def test_embeddable_pages_and_only_their_first_page(catalog):
 
 def test_full_pages_carry_the_embed_block_with_absolute_snippet_and_relative_preview(catalog):
     pages = {spec.url: spec for spec in site_pages(catalog)}
-    context = embed_context(SITE)
+    context = render_context(catalog, site_url=SITE)
     html = render_page(pages["profiles/hanako/"], catalog, context)
     block = html.split('<details class="cs-embed"', 1)[1]
     assert "このページを埋め込む" in block
@@ -166,7 +167,6 @@ def test_full_pages_carry_the_embed_block_with_absolute_snippet_and_relative_pre
     assert 'role="status" aria-live="polite"' in block
     assert "embed/municipalities/192040/" in render_page(pages["municipalities/192040/"], catalog, context)
     assert "embed/prefectures/nara/" in render_page(pages["prefectures/nara/"], catalog, context)
-    assert "cs-embed" not in render_page(pages["profiles/hanako/"], catalog)  # no engine context, no block
 
 
 def test_scripts_are_small_and_never_touch_storage():

@@ -1,15 +1,8 @@
-"""hooks/material_markup.py: Material's invalid attributes are removed, and nothing else changes."""
+"""showcase.render.material_markup: Material's invalid attributes are removed, and nothing else changes."""
 
 from __future__ import annotations
 
-import importlib.util
-from pathlib import Path
-
-ROOT = Path(__file__).resolve().parents[2]
-_spec = importlib.util.spec_from_file_location("material_markup", ROOT / "hooks" / "material_markup.py")
-material_markup = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(material_markup)
-repair = material_markup.repair_material_markup
+from showcase.render.material_markup import repair_material_markup as repair
 
 
 def test_checkbox_autocomplete_is_dropped_but_text_inputs_keep_it():

@@ -3,6 +3,7 @@
 from showcase.catalog.indexes import build_catalog
 from showcase.check.collection import load_collections
 from showcase.render.environment import relative_url
+from showcase.pipeline.site_build import render_context
 from showcase.render.pages import render_page, site_pages
 from showcase.search.index import record_docs
 from tests.factories import case, make_site, profile
@@ -22,23 +23,23 @@ def test_hostile_name_is_escaped_everywhere(tmp_path):
     catalog, pages = _pages(tmp_path, name=PAYLOAD, links=[{"label": PAYLOAD, "url": "https://example.jp/?a=1&b=2"}],
                             photos=[])
     for url in ("profiles/x/", "profiles/", "prefectures/yamanashi/", "municipalities/192040/"):
-        html = render_page(pages[url], catalog)
+        html = render_page(pages[url], catalog, render_context(catalog))
         assert "<img src=x" not in html, url
         assert "&lt;img src=x onerror=alert(1)&gt;" in html or "&#34;&gt;&lt;img" in html, url
-    page = render_page(pages["profiles/x/"], catalog)
+    page = render_page(pages["profiles/x/"], catalog, render_context(catalog))
     assert 'href="https://example.jp/?a=1&amp;b=2"' in page
     assert "<title" not in page  # the <title> is set by the engine adapter, from the escaped record name
 
 
 def test_template_syntax_in_data_is_literal(tmp_path):
     catalog, pages = _pages(tmp_path, motivation="{{ config }} {% raw %}")
-    assert "{{ config }}" in render_page(pages["profiles/x/"], catalog)
-    assert "{{ config }}" in render_page(pages["cases/y/"], catalog)
+    assert "{{ config }}" in render_page(pages["profiles/x/"], catalog, render_context(catalog))
+    assert "{{ config }}" in render_page(pages["cases/y/"], catalog, render_context(catalog))
 
 
 def test_optional_fields_are_simply_absent(tmp_path):
     catalog, pages = _pages(tmp_path, hometown=None, contact=None, age=None)
-    html = render_page(pages["profiles/x/"], catalog)
+    html = render_page(pages["profiles/x/"], catalog, render_context(catalog))
     assert "出身地" not in html and "連絡先" not in html and "年齢" not in html
 
 

@@ -15,7 +15,7 @@ from showcase.content.featured import FEATURED_FILE
 from showcase.stats.data_files import load_statistics, parse_table
 from showcase.stats.era import era_label, era_short, year_label
 from showcase.stats.numbers import format_number, format_quantity
-from showcase.stats.schema import stats_json_schema
+from showcase.stats.table_schema import stats_json_schema
 from showcase.stats.tables import render_table, table_csv, table_json
 from showcase.stats.tables import export_files, render_table_source, target_label
 

@@ -10,6 +10,7 @@ import time
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from showcase.catalog import urls
 from showcase.catalog.related import RelatedRecords
 from showcase.check.collection import Entry
 from showcase.content.municipalities import municipality_list
@@ -42,7 +43,7 @@ class Municipality:
 
     @property
     def url(self) -> str:
-        return f"municipalities/{self.code}/"
+        return urls.municipality(self.code)
 
     @property
     def label(self) -> str:

@@ -9,12 +9,9 @@ always gives the same choice, and every record is linked from its neighbours, no
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Iterable
+from typing import Any, Iterable
 
 from showcase.check.collection import Entry
-
-if TYPE_CHECKING:
-    from showcase.catalog.indexes import Catalog
 
 SAME_TOWN_LIMIT = 4
 SAME_FIELD_LIMIT = 2
@@ -36,7 +33,7 @@ def _key(entry: Entry) -> Key:
 class RelatedRecords:
     """``related(entry)``: the related records of one page.  Positions in the indexes are found once per list."""
 
-    def __init__(self, catalog: "Catalog") -> None:
+    def __init__(self, catalog: Any) -> None:  # showcase.catalog.indexes.Catalog, which holds this object
         self.catalog = catalog
         self._positions: dict[int, dict[Key, int]] = {}
 

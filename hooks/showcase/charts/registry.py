@@ -15,7 +15,7 @@ from showcase.charts.bars import Bar, Column, render_columns, render_horizontal_
 from showcase.charts.lines import LineSeries, TargetLine, render_line_chart
 from showcase.stats.era import era_short, year_label
 from showcase.stats.numbers import format_number, format_quantity
-from showcase.stats.schema import Series, StatTable, SurveyTable, TimeSeriesTable
+from showcase.stats.table_schema import Series, StatTable, SurveyTable, TimeSeriesTable
 from showcase.stats.tables import target_label
 
 Renderer = Callable[[StatTable, str], str]

@@ -14,9 +14,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Literal, NamedTuple, Union
 
+from showcase.catalog import urls
 from showcase.check.fields import validate_document
 from showcase.check.problems import Problem
-from showcase.check.term import MARKED_KEYS as TERM_MARKS, check_term
+from showcase.check.term import check_term
 from showcase.content.municipalities import check_place
 from showcase.content.schema import CaseRecord, Photo, ProfileRecord
 from showcase.load.reader import Document, load_document
@@ -56,7 +57,7 @@ class Entry:
 
     @property
     def url(self) -> str:
-        return f"{COLLECTIONS[self.kind][0]}/{self.slug}/"
+        return urls.record(self.kind, self.slug)
 
 
 @dataclass
@@ -102,7 +103,7 @@ def discover(root: Path) -> tuple[list[tuple[Kind, str, str]], list[Problem]]:
     return found, problems
 
 
-_KEEP_MARKS = frozenset({"related_cases", "related_profiles", "municipality", "municipality_code", "photos"}) | TERM_MARKS
+_KEEP_MARKS = frozenset({"related_cases", "related_profiles", "municipality", "municipality_code", "photos"})
 
 
 def check_photos(doc: Document, record_dir: Path, photos: list[Photo], cache_dir: Path | None) -> tuple[list[PhotoRef], list[Problem]]:
@@ -125,7 +126,7 @@ def check_photos(doc: Document, record_dir: Path, photos: list[Photo], cache_dir
 def load_entry(root: Path, kind: Kind, slug: str, yaml_path: Path, cache_dir: Path | None = None) -> tuple[Entry | None, list[Problem]]:
     dirname, filename, model = COLLECTIONS[kind]
     source = f"{dirname}/{slug}/{filename}"
-    doc = load_document(yaml_path, source, keep=_KEEP_MARKS)  # later checks point only under these keys
+    doc = load_document(yaml_path, source)
     if doc.data is None and doc.problems and not os.path.lexists(yaml_path):  # checked only on failure: one stat less per record
         return None, [Problem(source, 1, 1, "", f"{filename} がありません", f"{filename} is missing",
                               "scripts/new-profile または scripts/new-case で作成してください",

@@ -49,10 +49,6 @@ def validate_document(doc: Document, model: type[M]) -> tuple[M | None, list[Pro
     try:
         return model.model_validate(doc.data), []
     except ValidationError as exc:
-        if doc.partial is not None:  # read with few marks: read it again with every mark, for exact positions
-            full = doc.with_all_marks()
-            record, problems = validate_document(full, model)
-            return record, full.problems + problems  # what the full reader refused, should the fast one have read it
         return None, [problem_for_error(doc, error, model) for error in exc.errors(include_url=False)]
 
 

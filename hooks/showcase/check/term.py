@@ -11,9 +11,6 @@ from showcase.check.problems import Problem
 from showcase.content.schema import ProfileRecord
 from showcase.load.reader import Document
 
-MARKED_KEYS = frozenset({"term", "after_term"})  # the loader keeps these keys' marks, for exact positions
-
-
 def check_term(doc: Document, record: ProfileRecord) -> list[Problem]:
     term, problems = record.term, []
     if term.end_planned and term.end is None:
@@ -33,4 +30,4 @@ def check_term(doc: Document, record: ProfileRecord) -> list[Problem]:
     return problems
 
 
-__all__ = ["MARKED_KEYS", "check_term"]
+__all__ = ["check_term"]

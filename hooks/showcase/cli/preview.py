@@ -18,14 +18,12 @@ import os
 from pathlib import Path
 from typing import Iterable
 
-import yaml
-
 from showcase.check.collection import COLLECTIONS, Kind, discover
+from showcase.load.reader import load_document
 from showcase.render.pages import Listing, PageSpec
 
 ONLY_ENV = "SHOWCASE_ONLY"
 _FOLDER_KIND: dict[str, Kind] = {folder: kind for kind, (folder, _file, _model) in COLLECTIONS.items()}
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def parse_only(value: str, root: Path) -> set[tuple[Kind, str]]:
@@ -57,11 +55,8 @@ def _needles(paths: Iterable[Path], wanted: set[tuple[Kind, str]]) -> list[bytes
     """What a neighbour's YAML contains: a wanted record's municipality code or slug, or a slug it links to."""
     needles = {slug.encode() for _kind, slug in wanted}
     for path in paths:
-        try:
-            data = yaml.load(path.read_bytes(), Loader=_LOADER)
-        except (OSError, yaml.YAMLError):
-            continue  # the real load reports it
-        if isinstance(data, dict):
+        data = load_document(path, str(path)).data  # the one reader: size and depth limits, no aliases or tags
+        if isinstance(data, dict):  # (a file it refuses has no data: the real load reports it)
             if isinstance(data.get("municipality_code"), str):
                 needles.add(data["municipality_code"].encode())
             for key in ("related_cases", "related_profiles"):

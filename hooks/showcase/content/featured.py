@@ -18,6 +18,7 @@ from showcase.check.problems import Problem
 from showcase.load.reader import load_document
 
 FEATURED_FILE = "featured.yml"  # in the content root's data/ folder
+FEATURED_SOURCE = "data/featured.yml"  # as messages name it (a source file, not a site address)
 FEATURED_LIMIT = 6  # per collection
 _COLLECTIONS = {"profiles": "プロフィール", "cases": "事例"}
 
@@ -37,7 +38,7 @@ def load_featured(content_root: Path, known: dict[str, set[str]] | None) -> tupl
     path = featured_path(content_root)
     if not path.is_file():
         return Featured(), []
-    doc = load_document(path, f"data/{FEATURED_FILE}")
+    doc = load_document(path, FEATURED_SOURCE)
     problems, chosen = list(doc.problems), {name: [] for name in _COLLECTIONS}
     data = doc.data
     if data is None:

@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 from showcase.content.schema import CaseRecord, ProfileRecord
-from showcase.stats.schema import stats_json_schema
+from showcase.stats.table_schema import stats_json_schema
 
 SCHEMAS = {"profile.schema.json": ProfileRecord.model_json_schema, "case.schema.json": CaseRecord.model_json_schema,
            "stats.schema.json": stats_json_schema}

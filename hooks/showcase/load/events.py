@@ -2,16 +2,15 @@
 
 :func:`compose` keeps every value's mark and each unquoted non-text scalar, so that a problem can point
 at its node, and refuses anchors, aliases, tags, duplicate keys, deep nesting and bad escapes, reporting
-what is wrong as a :class:`Reject`.  Most well-formed records are read faster, straight from their lines,
-by :mod:`showcase.load.lines`; it raises :class:`Fallback` at anything it is not sure of, and the file is
-then read here.
+what is wrong as a :class:`Reject`.  Every record is read here, through libyaml's event parser when it is
+installed (PyYAML's own otherwise).
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import yaml
 from yaml.constructor import SafeConstructor
@@ -19,13 +18,9 @@ from yaml.nodes import ScalarNode
 from yaml.resolver import Resolver
 
 from showcase.check.problems import Problem
-
-if TYPE_CHECKING:  # pragma: no cover
-    from showcase.load.reader import Document
+from showcase.load.document import Document, Loc, dotted
 
 MAX_DEPTH = 12
-
-Loc = tuple[Any, ...]
 
 _Parser = getattr(yaml, "CLoader", yaml.SafeLoader)
 _resolver = Resolver()
@@ -44,22 +39,11 @@ def bad_character(text: str) -> int:
     return found.start() if found else -1
 
 
-def dotted(loc: Loc) -> str:
-    out = ""
-    for part in loc:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out
-
-
 class Reject(Exception):
     """A problem that stops reading the file."""
 
     def __init__(self, problem: Problem):
         self.problem = problem
-
-
-class Fallback(Exception):
-    """The fast reader met something that only :func:`compose` can explain."""
 
 
 _TAG_MEMO: dict[str, str | None] = {}  # records repeat their dates and numbers ("2019-04", "22")

@@ -14,12 +14,10 @@ build plain Python data ourselves, so that:
 * the file size and the nesting depth are checked *before* parsing (libyaml
   crashes on ``[`` repeated 100,000 times).
 
-The event reader is in :mod:`showcase.load.events`.  A caller that needs marks
-only under a few keys (the build and ``scripts/validate``) passes ``keep``: a
-record in plain block YAML (most are) is then read from its lines by
-:mod:`showcase.load.lines`, which keeps marks only under those keys, and a file
-that turns out to have a problem is read again with every mark, so its messages
-are the same either way.
+This is the one YAML reader: the build, ``scripts/validate``, the preview and
+the scaffolders all read through :func:`load_document` or :func:`parse_document`,
+so the size and depth limits guard every path.  The event reader is in
+:mod:`showcase.load.events`; the result is a :class:`showcase.load.document.Document`.
 """
 
 from __future__ import annotations
@@ -27,77 +25,22 @@ from __future__ import annotations
 import errno
 import os
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 import yaml
 
 from showcase.check.problems import Problem
-from showcase.load.events import MAX_DEPTH, Fallback, Loc, Reject, bad_character, compose, dotted
+from showcase.load.document import Document, dotted
+from showcase.load.events import MAX_DEPTH, Reject, bad_character, compose
 from showcase.load.hints import unindented_block_line
-from showcase.load.lines import read_lines
 
 __all__ = ["MAX_DEPTH", "MAX_FILE_BYTES", "Document", "bad_character", "dotted", "load_document", "parse_document"]
 
 MAX_FILE_BYTES = 256 * 1024
 
-_TAG_NAMES = {
-    "tag:yaml.org,2002:bool": ("真偽値", "a boolean"),
-    "tag:yaml.org,2002:int": ("整数", "an integer"),
-    "tag:yaml.org,2002:float": ("小数", "a number"),
-    "tag:yaml.org,2002:null": ("空の値（null）", "null"),
-    "tag:yaml.org,2002:timestamp": ("日付", "a date"),
-}
 
-
-@dataclass
-class Document:
-    """A parsed YAML file: its data and where each value stands."""
-
-    path: str
-    data: Any = None
-    marks: dict[Loc, Any] = field(default_factory=dict)  # the parser's Mark (0-based line and column) of each value
-    key_marks: dict[Loc, Any] = field(default_factory=dict)  # and of each mapping key
-    implicit: dict[Loc, tuple[str, str]] = field(default_factory=dict)
-    problems: list[Problem] = field(default_factory=list)
-    partial: str | None = None  # the text, when it was read with marks only under some keys (see with_all_marks)
-
-    def position(self, loc: Loc, *, key: bool = False) -> tuple[int, int]:
-        """The closest known position for ``loc`` (falling back to its parents)."""
-        loc = tuple(loc)
-        while True:
-            mark = (self.key_marks.get(loc) if key else None) or self.marks.get(loc)
-            if mark is not None:
-                return mark.line + 1, mark.column + 1
-            if not loc:
-                return (1, 1)
-            loc = loc[:-1]
-
-    def with_all_marks(self) -> Document:
-        """This document with every value's mark: itself, or (after a partial read) its text read again."""
-        if self.partial is None:
-            return self
-        doc = Document(self.path)
-        _compose_into(self.partial, doc)
-        return doc
-
-    def problem(self, loc: Loc, ja: str, en: str, hint_ja: str = "", hint_en: str = "", *, key: bool = False) -> Problem:
-        line, col = self.position(loc, key=key)
-        return Problem(self.path, line, col, dotted(loc), ja, en, hint_ja, hint_en)
-
-    def type_name_of(self, loc: Loc) -> tuple[str, str] | None:
-        """Japanese and English names of the type YAML gave an unquoted value."""
-        info = self.implicit.get(tuple(loc))
-        return _TAG_NAMES.get(info[0]) if info else None
-
-
-def load_document(path: Path, display_path: str, *, keep: frozenset[str] | None = None) -> Document:
-    """Read one YAML file; problems are returned in ``Document.problems``.
-
-    With ``keep`` (top-level keys), a well-formed file keeps marks only under those keys: see
-    :meth:`Document.with_all_marks` and :func:`showcase.load.lines.read_lines`.
-    """
+def load_document(path: Path, display_path: str) -> Document:
+    """Read one YAML file; problems are returned in ``Document.problems``."""
     doc = Document(display_path)
     try:
         # O_NOFOLLOW: a symbolic link is refused by the open itself (no check-then-open race), in one system call.
@@ -127,25 +70,17 @@ def load_document(path: Path, display_path: str, *, keep: frozenset[str] | None 
         return doc
     finally:
         os.close(fd)
-    return parse_document(raw, display_path, doc, keep=keep)
+    return parse_document(raw, display_path, doc)
 
 
-def parse_document(raw: bytes, display_path: str, doc: Document | None = None, *,
-                   keep: frozenset[str] | None = None) -> Document:
+def parse_document(raw: bytes, display_path: str, doc: Document | None = None) -> Document:
+    """Read YAML bytes (a file's, or text a tool holds): decoded, prescanned for size-independent limits, composed."""
     doc = doc or Document(display_path)
     text = _decode(raw, doc)
     if text is None:
         return doc
     if not _prescan(text, doc):
         return doc
-    if keep is not None:
-        try:
-            doc.data = read_lines(text, doc, keep)
-        except Fallback:  # not plain block YAML, or not well-formed: compose() reads it, or explains what is wrong
-            doc = Document(display_path)
-        else:
-            doc.partial = text
-            return doc
     _compose_into(text, doc)
     return doc
 

@@ -10,9 +10,11 @@ from __future__ import annotations
 import re
 from typing import Any, Mapping
 
+from showcase.catalog import urls
 from showcase.content.schema import CaseRecord, ProfileRecord
 from showcase.content.vocab import STATUS_LABELS
 from showcase.outputs.open_data import WITHHELD, csv_columns
+from showcase.render.environment import relative_url
 
 MODELS = {"profile": ProfileRecord, "case": CaseRecord}
 ADDED = {
@@ -103,8 +105,8 @@ def statistics_markdown(tables: Mapping[str, Any]) -> str:
     lines = ["| 表 | ファイル |", "|---|---|"]
     for table_id in sorted(tables):
         title = _cell(tables[table_id].title)
-        lines.append(f'| {title} | <a href="statistics/{table_id}.csv">{table_id}.csv</a>・'
-                     f'<a href="statistics/{table_id}.json">{table_id}.json</a> |')
+        csv, json = (relative_url(urls.statistics_data(f"{table_id}.{ext}"), urls.DATA) for ext in ("csv", "json"))
+        lines.append(f'| {title} | <a href="{csv}">{table_id}.csv</a>・<a href="{json}">{table_id}.json</a> |')
     return "\n".join(lines) + "\n"
 
 

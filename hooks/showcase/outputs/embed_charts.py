@@ -15,11 +15,12 @@ from typing import Callable, Mapping
 
 from markupsafe import Markup
 
+from showcase.catalog import urls
 from showcase.catalog.indexes import Catalog
 from showcase.charts.registry import CHARTS
 from showcase.render.statistics import (KYORYOKUTAI_CHARTS, RMO_CHARTS, ChartBlock, category_comparison_block, field_block,
                                 national_block, tile_map_block)
-from showcase.stats.schema import StatTable
+from showcase.stats.table_schema import StatTable
 
 ID_PREFIX = "ce"
 _SVG_TITLE = re.compile(r"<title[^>]*>(.*?)</title>", re.S)
@@ -48,7 +49,7 @@ def _embed(block: ChartBlock, page_url: str) -> ChartEmbed:
 def statistics_page_url(chart_id: str) -> str:
     """The statistics page, at the chart's own anchor where the page shows it."""
     shown = RMO_CHARTS + KYORYOKUTAI_CHARTS + RECORD_CHARTS
-    return f"statistics/#{chart_id}" if chart_id in shown else "statistics/"
+    return urls.statistics_chart(chart_id) if chart_id in shown else urls.STATISTICS
 
 
 RECORD_CHARTS = ("records-map", "records-fields", "records-categories")
@@ -60,7 +61,7 @@ def chart_embeds(tables: Mapping[str, StatTable], catalog: Catalog | None = None
     embeds = [_embed(national_block(chart_id, tables, ID_PREFIX), page_url_for(chart_id))
               for chart_id in sorted(CHARTS) if CHARTS[chart_id].table_id in tables]
     if catalog is not None:  # the tile map links each prefecture relative to the embed view's own URL
-        blocks = (tile_map_block(catalog, "embed/charts/records-map/"), field_block(catalog),
+        blocks = (tile_map_block(catalog, urls.embed("chart", "records-map")), field_block(catalog),
                   category_comparison_block(catalog))
         embeds += [_embed(block, page_url_for(block.id)) for block in blocks]
     return embeds

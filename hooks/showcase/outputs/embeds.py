@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from html import escape
 from typing import Any, Callable, Iterable
 
+from showcase.catalog import urls
 from showcase.catalog.indexes import Catalog
 from showcase.check.collection import Entry
 from showcase.content.vocab import PREFECTURES
@@ -24,13 +25,11 @@ from showcase.render.markup import plain_text
 
 SANDBOX = "allow-scripts allow-popups allow-popups-to-escape-sandbox"
 REFERRER_POLICY = "strict-origin-when-cross-origin"
-FOLDERS = {"profile": "profiles", "case": "cases", "municipality": "municipalities", "prefecture": "prefectures",
-           "chart": "charts"}
 # The fixed height of the plain <iframe> snippet (no loader): enough for a typical view at phone width.
 HEIGHTS = {"profile": 560, "case": 560, "municipality": 640, "prefecture": 640, "chart": 640}
 OEMBED_WIDTH = 640
 LIST_LIMIT = 20  # records per group in a list view; the full page has them all
-LOADER_PATH = "embed.js"
+LOADER_PATH = urls.EMBED_LOADER
 OG_CARD_SIZE = (1200, 630)
 
 
@@ -44,11 +43,11 @@ class EmbedView:
 
     @property
     def url(self) -> str:
-        return f"embed/{FOLDERS[self.kind]}/{self.key}/"
+        return urls.embed(self.kind, self.key)
 
     @property
     def oembed_path(self) -> str:
-        return f"oembed/{FOLDERS[self.kind]}/{self.key}.json"
+        return urls.oembed(self.kind, self.key)
 
     @property
     def height(self) -> int:
@@ -78,7 +77,7 @@ def embed_views(catalog: Catalog, charts: Iterable[Any] = ()) -> list[EmbedView]
     for code in sorted(catalog.municipalities):
         town = catalog.municipalities[code]
         views.append(EmbedView("municipality", code, place_title(town.label), town.url, town))
-    views += [EmbedView("prefecture", p.slug, place_title(p.name), f"prefectures/{p.slug}/", p) for p in PREFECTURES]
+    views += [EmbedView("prefecture", p.slug, place_title(p.name), urls.prefecture(p.slug), p) for p in PREFECTURES]
     views += [EmbedView("chart", chart.id, chart.title, chart.page_url, chart) for chart in charts]
     return views
 
@@ -93,7 +92,7 @@ def view_for_page(spec: Any) -> EmbedView | None:
             return None
         if spec.kind == "municipality":
             return EmbedView("municipality", place.code, place_title(place.label), place.url, place)
-        return EmbedView("prefecture", place.slug, place_title(place.name), f"prefectures/{place.slug}/", place)
+        return EmbedView("prefecture", place.slug, place_title(place.name), urls.prefecture(place.slug), place)
     return None
 
 
@@ -126,7 +125,7 @@ def oembed_document(view: EmbedView, site_url: str, provider_name: str) -> str:
         "html": iframe_snippet(view, site_url), "width": OEMBED_WIDTH, "height": view.height,
     }
     if view.kind in {"profile", "case"}:
-        data.update(thumbnail_url=absolute(site_url, f"assets/og/{view.kind}-{view.key}.png"),
+        data.update(thumbnail_url=absolute(site_url, urls.og_card(view.kind, view.key)),
                     thumbnail_width=OG_CARD_SIZE[0], thumbnail_height=OG_CARD_SIZE[1])
     return json_text(data)
 

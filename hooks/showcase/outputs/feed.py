@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
+from showcase.catalog import urls
 from showcase.catalog.indexes import Catalog
 from showcase.check.collection import Entry
 from showcase.outputs.files import absolute
 from showcase.render.markup import plain_text
 
-FEED_PATH = "feed.xml"
+FEED_PATH = urls.FEED
 FEED_LIMIT = 50
 ATOM = "http://www.w3.org/2005/Atom"
 KIND_LABELS = {"profile": "地域おこし協力隊", "case": "地域運営組織"}

@@ -10,13 +10,13 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
+from showcase.catalog import urls
 from showcase.catalog.indexes import Catalog
 from showcase.check.collection import Entry
 from showcase.outputs.images import PhotoJob, PhotoVariants, copy_variants, plan_variants, process_photos
 from showcase.outputs.og_cards import place_og_cards, render_og_card
 
-PHOTO_DIR = "assets/photos/"
-OG_DIR = "assets/og/"
+PHOTO_DIR = urls.PHOTOS
 KIND_LABELS = {"profile": "地域おこし協力隊", "case": "地域運営組織"}
 
 
@@ -55,7 +55,7 @@ def photo_views(entries: list[Entry]) -> dict[str, list[PhotoView]]:
 
 
 def og_image_path(entry: Entry) -> str:
-    return f"{OG_DIR}{entry.kind}-{entry.slug}.png"
+    return urls.og_card(entry.kind, entry.slug)
 
 
 def _og_job(args: tuple[str, str, str, str, str]) -> None:

@@ -19,6 +19,7 @@ from typing import Any, Iterable, get_args, get_origin
 
 from pydantic import BaseModel
 
+from showcase.catalog import urls
 from showcase.catalog.indexes import Catalog
 from showcase.check.collection import Entry
 from showcase.content.municipalities import municipalities_json
@@ -26,7 +27,7 @@ from showcase.content.schema import CaseRecord, ProfileRecord
 from showcase.content.vocab import PREFECTURES
 from showcase.outputs.files import absolute, json_text
 
-DATA_DIR = "data/"
+DATA_DIR = urls.DATA
 LICENSE = "CC BY 4.0"
 LICENSE_URL = "https://creativecommons.org/licenses/by/4.0/deed.ja"
 ATTRIBUTION = "出典: chiiki-showcase（地域のつくり手ショーケース）"
@@ -111,15 +112,15 @@ def _header(title: str, site_url: str, page: str) -> dict[str, Any]:
 def data_links_for(spec: Any) -> list[tuple[str, str]]:
     """The data behind a listing page, as ``(label, site-relative path)``."""
     if spec.kind in {"profiles", "field", "status"}:
-        return [("協力隊プロフィール（CSV）", "data/profiles.csv"), ("JSON", "data/profiles.json")]
+        return [("協力隊プロフィール（CSV）", urls.data_file("profiles.csv")), ("JSON", urls.data_file("profiles.json"))]
     if spec.kind in {"cases", "category"}:
-        return [("地域運営組織の事例（CSV）", "data/cases.csv"), ("JSON", "data/cases.json")]
+        return [("地域運営組織の事例（CSV）", urls.data_file("cases.csv")), ("JSON", urls.data_file("cases.json"))]
     if spec.kind == "prefecture":
-        return [(f"{spec.key[1].name}のデータ（JSON）", f"data/prefectures/{spec.key[1].slug}.json")]
+        return [(f"{spec.key[1].name}のデータ（JSON）", urls.prefecture_data(spec.key[1].slug))]
     if spec.kind == "municipality":
-        return [(f"{spec.key[1].label}のデータ（JSON）", f"data/municipalities/{spec.key[1].code}.json")]
+        return [(f"{spec.key[1].label}のデータ（JSON）", urls.municipality_data(spec.key[1].code))]
     if spec.kind == "prefectures":
-        return [("都道府県別の掲載数（JSON）", "data/prefectures.json")]
+        return [("都道府県別の掲載数（JSON）", urls.data_file("prefectures.json"))]
     return []
 
 
@@ -130,12 +131,12 @@ def export_files(catalog: Catalog, *, site_url: str = "", statistics: Iterable[s
     profiles = [rows[e.source] for e in catalog.profiles]
     cases = [rows[e.source] for e in catalog.cases]
     files = {
-        "data/profiles.json": json_text({**_header(COLLECTION_TITLES["profile"], site_url, "profiles/"),
+        urls.data_file("profiles.json"): json_text({**_header(COLLECTION_TITLES["profile"], site_url, urls.collection("profile")),
                                      "count": len(profiles), "profiles": profiles}, compact=True),
-        "data/cases.json": json_text({**_header(COLLECTION_TITLES["case"], site_url, "cases/"),
+        urls.data_file("cases.json"): json_text({**_header(COLLECTION_TITLES["case"], site_url, urls.collection("case")),
                                   "count": len(cases), "cases": cases}, compact=True),
-        "data/profiles.csv": records_csv("profile", profiles),
-        "data/cases.csv": records_csv("case", cases),
+        urls.data_file("profiles.csv"): records_csv("profile", profiles),
+        urls.data_file("cases.csv"): records_csv("case", cases),
     }
     counts = []
     for pref in PREFECTURES:
@@ -143,26 +144,26 @@ def export_files(catalog: Catalog, *, site_url: str = "", statistics: Iterable[s
         in_pref = [rows[e.source] for e in catalog.profiles_by_prefecture.get(pref.name, [])]
         cases_in = [rows[e.source] for e in catalog.cases_by_prefecture.get(pref.name, [])]
         place = {"code": pref.code, "name": pref.name, "slug": pref.slug}
-        files[f"data/prefectures/{pref.slug}.json"] = json_text({
-            **_header(f"{pref.name}の地域おこし協力隊と地域運営組織", site_url, f"prefectures/{pref.slug}/"),
+        files[urls.prefecture_data(pref.slug)] = json_text({
+            **_header(f"{pref.name}の地域おこし協力隊と地域運営組織", site_url, urls.prefecture(pref.slug)),
             "prefecture": place,
             "municipalities": [{"code": t.code, "name": t.name, "url": absolute(site_url, t.url),
-                                "data": absolute(site_url, f"data/municipalities/{t.code}.json")} for t in towns],
+                                "data": absolute(site_url, urls.municipality_data(t.code))} for t in towns],
             "profiles": in_pref, "cases": cases_in}, compact=True)
         counts.append({**place, "profiles": len(in_pref), "cases": len(cases_in),
-                       "url": absolute(site_url, f"prefectures/{pref.slug}/"),
-                       "data": absolute(site_url, f"data/prefectures/{pref.slug}.json")})
-    files["data/prefectures.json"] = json_text({**_header("都道府県別の掲載数", site_url, "prefectures/"),
+                       "url": absolute(site_url, urls.prefecture(pref.slug)),
+                       "data": absolute(site_url, urls.prefecture_data(pref.slug))})
+    files[urls.data_file("prefectures.json")] = json_text({**_header("都道府県別の掲載数", site_url, urls.PREFECTURES),
                                             "prefectures": counts})
     for code in sorted(catalog.municipalities):
         town = catalog.municipalities[code]
-        files[f"data/municipalities/{code}.json"] = json_text({
+        files[urls.municipality_data(code)] = json_text({
             **_header(f"{town.label}の地域おこし協力隊と地域運営組織", site_url, town.url),
             "municipality": {"code": code, "name": town.name, "prefecture": town.prefecture.name},
             "profiles": [rows[e.source] for e in town.profiles], "cases": [rows[e.source] for e in town.cases]},
             compact=True)
-    files["data/municipalities.json"] = municipalities_json()  # every municipality, for forms (not only those with records)
-    files["data/index.json"] = json_text(_index([*files, *statistics], site_url))
+    files[urls.data_file("municipalities.json")] = municipalities_json()  # every municipality, for forms (not only those with records)
+    files[urls.data_file("index.json")] = json_text(_index([*files, *statistics], site_url))
     return files
 
 

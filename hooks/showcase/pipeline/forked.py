@@ -9,13 +9,14 @@ Fork before starting threads: a child gets a copy of the memory but only the for
 
 from __future__ import annotations
 
-import gc
 import os
 import signal
 import sys
 import threading
 import traceback
 from typing import Callable, Sequence, TypeVar
+
+from showcase.pipeline.collector import frozen_for_fork
 
 T = TypeVar("T")
 
@@ -59,8 +60,7 @@ class ForkedShares:
         self.shares = shares
         sys.stdout.flush()
         sys.stderr.flush()
-        gc.freeze()  # the collector would otherwise touch (and so copy) every object the child inherits
-        try:
+        with frozen_for_fork():  # the collector would otherwise touch (and so copy) every object the child inherits
             for share in range(1, shares):
                 read, write = os.pipe()
                 pid = os.fork()
@@ -80,8 +80,6 @@ class ForkedShares:
                         os._exit(status)  # no atexit handlers, no flushing the parent's buffers twice
                 os.close(write)
                 self._children.append((pid, read))
-        finally:
-            gc.unfreeze()
 
     def wait(self) -> None:
         """Wait for every child; RuntimeError with the failures' tracebacks if any failed."""

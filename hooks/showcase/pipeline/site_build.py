@@ -1,8 +1,11 @@
-"""One build of the site, engine-independent: load → validate → catalog → page specs.
+"""One build of the site, engine-independent: load → validate → catalog → page specs → render context.
 
 An engine adapter (our MkDocs hooks, or a script) creates a :class:`SiteBuild`
 once per build, turns ``pages`` into its own page objects, and asks
 ``render`` for each body.  Nothing here survives into the next build.
+
+Every value the core's templates use is in :func:`render_context`, made here in one place from the site's
+settings (``site_url``, ``repo_url``): no template guards a value with ``is defined``.
 """
 
 from __future__ import annotations
@@ -12,12 +15,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from showcase.catalog import urls
 from showcase.catalog.indexes import Catalog, build_catalog
 from showcase.check.collection import load_collections
 from showcase.check.problems import ContentError
 from showcase.content.featured import load_featured
 from showcase.cli.preview import preview_pages, preview_selection
+from showcase.outputs.embed_charts import ChartEmbed, chart_embeds
+from showcase.outputs.embeds import embed_context
 from showcase.outputs.media import og_image_path, photo_views, write_assets
+from showcase.outputs.open_data import data_links_for
 from showcase.pipeline.collector import collector_paused
 from showcase.render.cards import Cards
 from showcase.render.environment import environment
@@ -27,7 +34,7 @@ from showcase.render.search_form import expand_search_form
 from showcase.render.statistics import expand_chart_markers
 from showcase.search.index import SearchDoc, page_docs, record_docs
 from showcase.stats.data_files import load_statistics
-from showcase.stats.schema import StatTable
+from showcase.stats.table_schema import StatTable
 from showcase.stats.tables import export_files
 
 CONTENT_ENV = "SHOWCASE_CONTENT"
@@ -46,6 +53,26 @@ def cache_root(default: Path) -> Path:
     return Path(value).resolve() if value else default
 
 
+def render_context(catalog: Catalog, statistics: dict[str, StatTable] | None = None, *, site_url: str = "",
+                   repo_url: str = "", charts: list[ChartEmbed] | None = None) -> dict[str, Any]:
+    """Everything the core's page and embed templates are given besides their page's own values.
+
+    ``charts`` (default: every chart of ``statistics`` and ``catalog``) are the charts that have an embed view.
+    """
+    statistics = statistics if statistics is not None else {}
+    repo = repo_url.rstrip("/")
+    photos_for = photo_views(catalog.profiles + catalog.cases)
+    return {
+        "photos_for": photos_for,
+        "cards": Cards(catalog, photos_for),
+        "statistics": statistics,
+        "site_url": site_url,
+        "contributing_url": f"{repo}/blob/main/CONTRIBUTING.md" if repo else "",
+        "data_links_for": data_links_for,
+        **embed_context(site_url, chart_embeds(statistics, catalog) if charts is None else charts),
+    }
+
+
 @dataclass
 class SiteBuild:
     root: Path
@@ -53,16 +80,17 @@ class SiteBuild:
     pages: list[PageSpec]
     context: dict[str, Any] = field(default_factory=dict)
     cache_dir: Path | None = None
+    charts: list[ChartEmbed] = field(default_factory=list)  # the charts with an embed view
 
     @classmethod
     @collector_paused()  # millions of objects and no garbage cycles: see showcase.pipeline.collector
     def load(cls, root: Path, *, today: str | None = None, workers: int | None = None,
              cache_dir: Path | None = None, data_dir: Path | None = None,
-             only: set[tuple[str, str]] | None = None) -> "SiteBuild":
+             only: set[tuple[str, str]] | None = None, site_url: str = "", repo_url: str = "") -> "SiteBuild":
         """Load and check every record and statistics table; raise :class:`ContentError` listing all problems.
 
         ``only`` ((kind, slug) pairs) builds a preview: those records, their neighbours, and the pages listing them
-        (:mod:`showcase.cli.preview`).
+        (:mod:`showcase.cli.preview`).  ``site_url`` and ``repo_url`` are the site's settings the pages link to.
         """
         environment.cache_clear()  # templates are read once per build (the environment does not stat them per page)
         selection = preview_selection(root, only) if only is not None else None  # type: ignore[arg-type]
@@ -82,9 +110,8 @@ class SiteBuild:
         catalog = build_catalog(result.profiles, result.cases, today)
         pages = site_pages(catalog)
         build = cls(root, catalog, preview_pages(pages, only) if only is not None else pages, cache_dir=cache_dir)  # type: ignore[arg-type]
-        build.context["photos_for"] = photo_views(catalog.profiles + catalog.cases)
-        build.context["cards"] = Cards(catalog, build.context["photos_for"])
-        build.context["statistics"] = tables
+        build.charts = chart_embeds(tables, catalog)
+        build.context = render_context(catalog, tables, site_url=site_url, repo_url=repo_url, charts=build.charts)
         build.context["featured"] = featured
         return build
 
@@ -93,11 +120,11 @@ class SiteBuild:
         records (``<!-- showcase: home-records -->``) in hand-written pages."""
         html = expand_search_form(html, page_url, self.catalog)
         html = expand_home_records(html, page_url, self.catalog, self.context)
-        return expand_chart_markers(html, page_url, self.catalog, self.context["statistics"], self.context.get("chart_embed"))
+        return expand_chart_markers(html, page_url, self.catalog, self.context["statistics"], self.context["chart_embed"])
 
     def statistics_files(self) -> dict[str, str]:
         """``data/statistics/<table>.csv|json`` → text."""
-        return {f"data/statistics/{name}": text for name, text in export_files(self.context["statistics"]).items()}
+        return {urls.statistics_data(name): text for name, text in export_files(self.context["statistics"]).items()}
 
     def og_image(self, spec: PageSpec) -> str | None:
         """Site-relative path of a record page's Open Graph card."""

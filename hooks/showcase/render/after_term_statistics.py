@@ -13,7 +13,7 @@ from markupsafe import Markup
 from showcase.catalog.after_term import after_term_summary
 from showcase.catalog.indexes import Catalog
 from showcase.render.environment import render_template
-from showcase.stats.schema import StatTable
+from showcase.stats.table_schema import StatTable
 from showcase.stats.tables import item_display, render_table_source
 
 FACTS_TABLE = "kyoryokutai-facts"

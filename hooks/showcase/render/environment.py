@@ -8,6 +8,7 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
+from showcase.catalog import urls
 from showcase.content.vocab import ACTIVITY_FIELDS, RMO_CATEGORIES, STATUS_LABELS
 from showcase.render import dates
 from showcase.render.markup import obfuscate_email, render_markdown
@@ -66,7 +67,7 @@ def environment() -> Environment:
         field_slug=ACTIVITY_FIELDS.__getitem__,
         category_slug=RMO_CATEGORIES.__getitem__,
     )
-    env.globals.update(STATUS_LABELS=STATUS_LABELS)
+    env.globals.update(STATUS_LABELS=STATUS_LABELS, urls=urls)  # urls: the one URL scheme (showcase.catalog.urls)
     return env
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
+from showcase.catalog import urls
 from showcase.catalog.indexes import Catalog
 from showcase.check.collection import Entry
 from showcase.content.vocab import ACTIVITY_FIELDS, AFTER_TERM_PATHS, PREFECTURES, RMO_CATEGORIES, SETTLEMENT, STATUS_LABELS
@@ -49,7 +50,7 @@ class Listing:
         return max(1, -(-self.count // PER_PAGE))
 
     def url_of(self, number: int) -> str:
-        return self.base_url if number == 1 else f"{self.base_url}page/{number}/"
+        return urls.listing_page(self.base_url, number)
 
 
 def _paginate(base_url: str, entries: list[Entry]) -> list[Listing]:
@@ -105,18 +106,18 @@ def _listing_pages(base_url: str, kind: str, title: str, description: str, entri
 
 def listing_pages(catalog: Catalog) -> list[PageSpec]:
     specs: list[PageSpec] = []
-    specs += _listing_pages("profiles/", "profiles", "地域おこし協力隊のプロフィール",
+    specs += _listing_pages(urls.collection("profile"), "profiles", "地域おこし協力隊のプロフィール",
                             "地域おこし協力隊の隊員・OB・OG のプロフィール一覧。都道府県・活動分野・現役/OB・OG で絞り込めます。",
                             catalog.profiles)
-    specs += _listing_pages("cases/", "cases", "地域運営組織（RMO）の事例",
+    specs += _listing_pages(urls.collection("case"), "cases", "地域運営組織（RMO）の事例",
                             "地域運営組織（RMO）の事例一覧。都道府県・活動分類で絞り込めます。", catalog.cases)
-    specs.append(PageSpec("statistics/", "statistics", "統計で見る地域運営組織と地域おこし協力隊",
+    specs.append(PageSpec(urls.STATISTICS, "statistics", "統計で見る地域運営組織と地域おこし協力隊",
                           "地域運営組織と地域おこし協力隊の全国の推移・調査結果と、このサイトの掲載状況をグラフとデータ表で示します。"))
-    specs.append(PageSpec("prefectures/", "prefectures", "都道府県から探す",
+    specs.append(PageSpec(urls.PREFECTURES, "prefectures", "都道府県から探す",
                           "47都道府県ごとの地域おこし協力隊プロフィールと地域運営組織の事例。"))
     for pref in PREFECTURES:
         entries = catalog.profiles_by_prefecture.get(pref.name, []) + catalog.cases_by_prefecture.get(pref.name, [])
-        specs += _listing_pages(f"prefectures/{pref.slug}/", "prefecture", pref.name,
+        specs += _listing_pages(urls.prefecture(pref.slug), "prefecture", pref.name,
                                 f"{pref.name}の地域おこし協力隊プロフィールと地域運営組織の事例。", entries, pref)
     for code in sorted(catalog.municipalities):
         town = catalog.municipalities[code]
@@ -124,13 +125,13 @@ def listing_pages(catalog: Catalog) -> list[PageSpec]:
                                 f"{town.label}（全国地方公共団体コード {code}）の地域おこし協力隊プロフィールと地域運営組織の事例。",
                                 town.profiles + town.cases, town)
     for label, slug in ACTIVITY_FIELDS.items():
-        specs += _listing_pages(f"fields/{slug}/", "field", f"活動分野: {label}",
+        specs += _listing_pages(urls.field(slug), "field", f"活動分野: {label}",
                                 f"活動分野「{label}」の地域おこし協力隊プロフィール。", catalog.profiles_by_field.get(label, []), label)
     for status, label in STATUS_LABELS.items():
-        specs += _listing_pages(f"profiles/status/{status}/", "status", f"地域おこし協力隊（{label}）",
+        specs += _listing_pages(urls.status(status), "status", f"地域おこし協力隊（{label}）",
                                 f"{label}の地域おこし協力隊のプロフィール。", catalog.profiles_by_status.get(status, []), status)
     for label, slug in RMO_CATEGORIES.items():
-        specs += _listing_pages(f"cases/category/{slug}/", "category", f"活動分類: {label}",
+        specs += _listing_pages(urls.category(slug), "category", f"活動分類: {label}",
                                 f"活動分類「{label}」に取り組む地域運営組織の事例。", catalog.cases_by_category.get(label, []), label)
     return specs
 
@@ -170,16 +171,15 @@ def _listing_crumbs(spec: PageSpec, extra: Any) -> list[tuple[str, str | None]]:
     if spec.kind == "cases":
         return [("地域運営組織の事例", None)]
     if spec.kind == "prefecture":
-        return [("都道府県から探す", "prefectures/"), (extra.name, None)]
+        return [("都道府県から探す", urls.PREFECTURES), (extra.name, None)]
     if spec.kind == "municipality":
-        return [("都道府県から探す", "prefectures/"), (extra.prefecture.name, f"prefectures/{extra.prefecture.slug}/"), (extra.name, None)]
-    parent = ("地域運営組織の事例", "cases/") if spec.kind == "category" else ("協力隊プロフィール", "profiles/")
+        return [("都道府県から探す", urls.PREFECTURES), (extra.prefecture.name, urls.prefecture(extra.prefecture.slug)), (extra.name, None)]
+    parent = ("地域運営組織の事例", urls.collection("case")) if spec.kind == "category" else ("協力隊プロフィール", urls.collection("profile"))
     return [parent, (title, None)]
 
 
 def _render_listing(spec: PageSpec, catalog: Catalog, context: dict[str, Any]) -> str:
     listing, extra = spec.key
-    context.setdefault("contributing_url", "")
     return render_template("listing.html", spec.url, spec=spec, listing=listing, extra=extra, catalog=catalog,
                            crumbs=_listing_crumbs(spec, extra),
                            facets=facets(catalog) if spec.kind in {"profiles", "cases"} else None,
@@ -200,9 +200,10 @@ RENDERERS: dict[str, Callable[[PageSpec, Catalog, dict[str, Any]], str]] = {
 }
 
 
-def render_page(spec: PageSpec, catalog: Catalog, context: dict[str, Any] | None = None) -> str:
-    """The HTML body of one page.  ``context`` carries engine-provided extras (photo variants, OG image URLs)."""
-    return RENDERERS[spec.kind](spec, catalog, dict(context or {}))
+def render_page(spec: PageSpec, catalog: Catalog, context: dict[str, Any]) -> str:
+    """The HTML body of one page.  ``context``: :func:`showcase.pipeline.site_build.render_context` (every value the
+    templates use: photo variants, cards, embed codes, data links)."""
+    return RENDERERS[spec.kind](spec, catalog, dict(context))
 
 
 __all__ = ["PageSpec", "Listing", "PER_PAGE", "facets", "site_pages", "render_page"]

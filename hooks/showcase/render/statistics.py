@@ -12,6 +12,7 @@ from typing import Mapping
 
 from markupsafe import Markup
 
+from showcase.catalog import urls
 from showcase.catalog.indexes import Catalog
 from showcase.charts.bars import Bar, render_horizontal_bars
 from showcase.charts.registry import CHARTS, render_chart
@@ -19,10 +20,9 @@ from showcase.charts.tilemap import render_tile_map
 from showcase.content.vocab import NATIONAL_SURVEY_SHARE, PREFECTURES
 from showcase.render.after_term_statistics import after_term_block
 from showcase.render.environment import relative_url, render_template
-from showcase.stats.schema import StatTable
+from showcase.stats.table_schema import StatTable
 from showcase.stats.tables import render_table, render_table_source
 
-STATS_DATA_DIR = "data/statistics/"
 WIDE_CHARTS = {"rmo-growth", "kyoryokutai-growth", "rmo-organisations"}
 RMO_CHARTS = ("rmo-growth", "rmo-survey-forms", "rmo-survey-members", "rmo-survey-base", "rmo-survey-activities",
               "rmo-survey-income", "rmo-survey-issues")
@@ -44,7 +44,7 @@ class ChartBlock:
 
 
 def _downloads(table_id: str) -> tuple[tuple[str, str], ...]:
-    return (("CSV", f"{STATS_DATA_DIR}{table_id}.csv"), ("JSON", f"{STATS_DATA_DIR}{table_id}.json"))
+    return (("CSV", urls.statistics_data(f"{table_id}.csv")), ("JSON", urls.statistics_data(f"{table_id}.json")))
 
 
 def national_block(chart_id: str, tables: Mapping[str, StatTable], id_prefix: str | None = None) -> ChartBlock:
@@ -53,7 +53,7 @@ def national_block(chart_id: str, tables: Mapping[str, StatTable], id_prefix: st
     prefix = f"{id_prefix or chart_id}-chart"  # the figure itself carries the bare id (a stable anchor)
     return ChartBlock(chart_id, table.title, Markup(render_chart(chart_id, tables, prefix)),
                       Markup(render_table(table, prefix)), Markup(render_table_source(table)),
-                      _downloads(spec.table_id), f"embed/charts/{chart_id}/", chart_id in WIDE_CHARTS)
+                      _downloads(spec.table_id), urls.embed("chart", chart_id), chart_id in WIDE_CHARTS)
 
 
 def table_block(table_id: str, tables: Mapping[str, StatTable]) -> ChartBlock:
@@ -68,7 +68,7 @@ def _simple_table(caption: str, headers: list[str], rows: list[list[str]]) -> Ma
 
 def tile_map_block(catalog: Catalog, page_url: str, id_prefix: str = "records-map") -> ChartBlock:
     counts = catalog.prefecture_counts()
-    links = {p.name: relative_url(f"prefectures/{p.slug}/", page_url) for p in PREFECTURES}
+    links = {p.name: relative_url(urls.prefecture(p.slug), page_url) for p in PREFECTURES}
     title = "都道府県別の掲載数（協力隊プロフィールと地域運営組織の事例）"
     listed = [f"{name} {count}件" for name, count in counts.items() if count]
     desc = "47都道府県を格子状に並べた地図。" + ("掲載がある都道府県: " + "、".join(listed) + "。" if listed else "まだ掲載はありません。")
@@ -76,8 +76,8 @@ def tile_map_block(catalog: Catalog, page_url: str, id_prefix: str = "records-ma
             for p in PREFECTURES]
     return ChartBlock(id_prefix, title, Markup(render_tile_map(counts, links, f"{id_prefix}-chart", title, desc)),
                       _simple_table(title, ["都道府県", "協力隊プロフィール", "地域運営組織の事例"], rows), Markup(""),
-                      downloads=(("都道府県の一覧", "prefectures/"), ("データ（JSON）", "data/prefectures.json")),
-                      embed="embed/charts/records-map/", wide=True, kind="map")
+                      downloads=(("都道府県の一覧", urls.PREFECTURES), ("データ（JSON）", urls.data_file("prefectures.json"))),
+                      embed=urls.embed("chart", "records-map"), wide=True, kind="map")
 
 
 def field_block(catalog: Catalog, id_prefix: str = "records-fields") -> ChartBlock:
@@ -87,8 +87,8 @@ def field_block(catalog: Catalog, id_prefix: str = "records-fields") -> ChartBlo
     desc = "、".join(f"{bar.label} {bar.display}" for bar in bars) + "。"
     return ChartBlock(id_prefix, title, Markup(render_horizontal_bars(id_prefix=f"{id_prefix}-chart", title=title, desc=desc, bars=bars)),
                       _simple_table(title, ["活動分野", "件数"], [[label, f"{count:,}"] for label, count in counts.items()]),
-                      Markup(""), downloads=(("CSV", "data/profiles.csv"), ("JSON", "data/profiles.json")),
-                      embed="embed/charts/records-fields/")
+                      Markup(""), downloads=(("CSV", urls.data_file("profiles.csv")), ("JSON", urls.data_file("profiles.json"))),
+                      embed=urls.embed("chart", "records-fields"))
 
 
 def category_comparison_block(catalog: Catalog, id_prefix: str = "records-categories") -> ChartBlock:
@@ -106,8 +106,8 @@ def category_comparison_block(catalog: Catalog, id_prefix: str = "records-catego
     return ChartBlock(id_prefix, title,
                       Markup(render_horizontal_bars(id_prefix=f"{id_prefix}-chart", title=title, desc=desc, bars=bars, max_value=100)),
                       _simple_table(title, ["活動内容", "全国調査", "本サイトの事例", "事例数"], rows), Markup(""),
-                      downloads=(("事例の CSV", "data/cases.csv"), ("全国調査の CSV", f"{STATS_DATA_DIR}rmo-survey-2023-activities.csv")),
-                      embed="embed/charts/records-categories/")
+                      downloads=(("事例の CSV", urls.data_file("cases.csv")), ("全国調査の CSV", urls.statistics_data("rmo-survey-2023-activities.csv"))),
+                      embed=urls.embed("chart", "records-categories"))
 
 
 def render_statistics_page(spec, catalog: Catalog, tables: Mapping[str, StatTable], chart_embed=None) -> str:

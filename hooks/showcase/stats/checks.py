@@ -20,7 +20,7 @@ from typing import Any
 from showcase.check.problems import Problem
 from showcase.load.reader import Document
 from showcase.stats.era import FIRST_FISCAL_YEAR, era_label, year_label
-from showcase.stats.schema import COUNT_UNITS, MONEY_UNITS, RESERVED_ROW_KEYS
+from showcase.stats.table_schema import COUNT_UNITS, MONEY_UNITS, RESERVED_ROW_KEYS
 from showcase.stats.validation_problems import split_number_key, split_number_problem
 
 LAST_FISCAL_YEAR = 2200

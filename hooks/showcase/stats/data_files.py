@@ -16,7 +16,7 @@ from showcase.check.problems import Problem
 from showcase.content.featured import FEATURED_FILE
 from showcase.load.reader import Document, load_document, parse_document
 from showcase.stats.checks import check_table
-from showcase.stats.schema import MODELS, StatTable
+from showcase.stats.table_schema import MODELS, StatTable
 from showcase.stats.validation_problems import problems_from_error
 
 TABLE_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")

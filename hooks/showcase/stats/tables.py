@@ -16,7 +16,7 @@ from markupsafe import Markup, escape
 
 from showcase.stats.era import era_label, year_label
 from showcase.stats.numbers import format_number, format_quantity, plain_number
-from showcase.stats.schema import Item, ItemsTable, StatTable, SurveyTable, TimeSeriesTable
+from showcase.stats.table_schema import Item, ItemsTable, StatTable, SurveyTable, TimeSeriesTable
 
 BOM = "\ufeff"
 

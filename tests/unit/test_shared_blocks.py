@@ -1,4 +1,4 @@
-"""Material's nav and tabs shared by the pages of a folder outside the nav (hooks/theme_cache.py)."""
+"""Material's nav and tabs shared by the pages of a folder outside the nav (hooks/mkdocs_page_writer.py SharedBlocks)."""
 
 from __future__ import annotations
 
@@ -7,9 +7,9 @@ from pathlib import Path
 from types import SimpleNamespace
 
 ROOT = Path(__file__).resolve().parents[2]
-_spec = importlib.util.spec_from_file_location("theme_cache_hook", ROOT / "hooks" / "theme_cache.py")
-theme_cache = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(theme_cache)
+_spec = importlib.util.spec_from_file_location("mkdocs_page_writer", ROOT / "hooks" / "mkdocs_page_writer.py")
+page_writer = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(page_writer)
 
 
 def _page(url: str, src_uri: str | None = None, homepage: bool = False):
@@ -26,7 +26,7 @@ def _renderer(label: str):
 
 
 def test_pages_of_one_folder_share_the_block_rendered_once():
-    blocks = theme_cache.SharedBlocks(nav_pages={"profiles/index.md"})
+    blocks = page_writer.SharedBlocks(nav_pages={"profiles/index.md"})
     first, calls = _renderer("a")
     assert blocks("site_nav", _page("profiles/a/"), first) == "<nav>a</nav>"
     second, later = _renderer("b")
@@ -39,7 +39,7 @@ def test_pages_of_one_folder_share_the_block_rendered_once():
 
 
 def test_pages_in_the_nav_and_the_homepage_render_their_own():
-    blocks = theme_cache.SharedBlocks(nav_pages={"profiles/index.md", "statistics/index.md"})
+    blocks = page_writer.SharedBlocks(nav_pages={"profiles/index.md", "statistics/index.md"})
     for page in (_page("profiles/"), _page("statistics/"), _page("", "index.md", homepage=True)):
         render, calls = _renderer(page.url)
         blocks("site_nav", page, render)

@@ -1,16 +1,15 @@
-"""MkDocs adapter: repairs to Material's markup in places its templates offer no block to override.
+"""Repairs to Material's markup in places its templates offer no block to override (engine-independent text edits).
 
 Each repair is an exact string replacement in the finished page; the quality gates (tests/gates) fail if Material
 changes the markup and a repair stops applying, because the Nu Html Checker then reports the original error again.
-Listed with reasons on docs/accessibility.md (既知の例外と対処).
+Listed with reasons on docs/accessibility.md (既知の例外と対処).  The MkDocs adapter applies it to every page and
+to the static templates (the 404 page).
 """
 
 from __future__ import annotations
 
 import re
 
-from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.pages import Page
 
 # base.html: ``autocomplete`` is not allowed on checkboxes (HTML: only on text-like inputs).  Material sets it on the
 # hidden drawer/search toggles so that Firefox does not restore their state on reload; without it, the worst case is
@@ -33,12 +32,3 @@ def repair_material_markup(html: str) -> str:
     if _TOC_LABEL in html and 'id="__toc"' not in html:
         html = html.replace(_TOC_LABEL, '<label class="md-nav__title">')
     return html
-
-
-def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
-    return repair_material_markup(output)
-
-
-def on_post_template(output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
-    """Static templates (the 404 page) are not pages: repair them here."""
-    return repair_material_markup(output_content) if template_name.endswith(".html") else output_content
