@@ -58,7 +58,8 @@ def test_below_the_minimum_only_counts_and_a_note(tmp_path, tables):
 def test_at_the_minimum_the_shares_show_with_their_counts(tmp_path, tables):
     catalog = _catalog(tmp_path, [{"settled": "同じ市町村"}] * MINIMUM_COUNT)
     html = after_term_block(catalog, tables, "statistics/")
-    assert f"100.0%（{MINIMUM_COUNT}/{MINIMUM_COUNT}人）" in html
+    assert f"記載のある {MINIMUM_COUNT}人の内訳" in html
+    assert f'<th scope="row">同じ市町村</th><td class="num">{MINIMUM_COUNT}人</td><td class="num">100.0%</td>' in html
 
 
 def test_the_national_figures_and_their_wording_come_from_the_data_table(tmp_path, tables):
