@@ -19,8 +19,11 @@ MkDocs renders a page; its docstring states the contract).  ``$SHOWCASE_TIMINGS`
 from __future__ import annotations
 
 import html
+import logging
 import os
+import sys
 import platform
+import sys
 from contextlib import nullcontext
 from dataclasses import dataclass
 from pathlib import Path
@@ -38,7 +41,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext, url_filter
 
 from mkdocs_page_writer import PageWriter, SharedBlocks
-from showcase.check.problems import ContentError
+from showcase.check.problems import ContentError, Problem
 from showcase.cli.preview import ONLY_ENV, only_from_env
 from showcase.outputs.data_dictionary import MARKER as DATA_DICTIONARY_MARKER
 from showcase.outputs.data_dictionary import fill_markers
@@ -49,9 +52,10 @@ from showcase.outputs.headers import site_headers_file
 from showcase.outputs.icon_sprite import IconSprite
 from showcase.outputs.open_data import export_files
 from showcase.pipeline.collector import keep_for_build, keep_until_exit, release_build
-from showcase.pipeline.site_build import SiteBuild, cache_root, content_root
+from showcase.pipeline.site_build import SiteBuild, content_root
 from showcase.pipeline.timings import TIMINGS_ENV, StageClock
 from showcase.render.compact_html import compact_html
+from showcase.render.error_page import error_site
 from showcase.render.material_markup import repair_material_markup
 from showcase.render.quality_report import MARKER as QUALITY_MARKER
 from showcase.render.quality_report import fill_results
@@ -61,6 +65,7 @@ from showcase.search.pagefind import PagefindRun
 log = get_plugin_logger("showcase")
 QUALITY_RESULTS = Path("quality") / "a11y-results.json"  # tests/gates writes it; docs/accessibility.md shows it
 SPRITE_PATH = "assets/images/icons.svg"
+HOOKS_DIR = str(Path(__file__).resolve().parent)
 
 
 @dataclass
@@ -74,6 +79,7 @@ class ShowcaseBuild:
     writer: PageWriter | None = None
     sprite: IconSprite | None = None
     search: PagefindRun | None = None
+    problems: list[Problem] | None = None  # `mkdocs serve` on bad content: the problems its error page lists
 
     def timed(self, step: str) -> ContextManager[Any]:
         return self.clock.span(step) if self.clock else nullcontext()
@@ -105,6 +111,11 @@ def on_startup(*, command: str, dirty: bool) -> None:
 # -- load → check → catalog ------------------------------------------------------------------------------------
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    # MkDocs puts hooks/ on sys.path only while it imports a hook; the photo workers are spawned processes, which
+    # import `showcase` through the parent's sys.path.  Keeping hooks/ there makes a plain
+    # `pip install -r requirements.txt && mkdocs build` work without `pip install -e .` (issue 20, finding 9).
+    if HOOKS_DIR not in sys.path:
+        sys.path.append(HOOKS_DIR)
     release_build()  # an earlier `mkdocs serve` build's state: the collector may free it now
     clock = StageClock() if os.environ.get(TIMINGS_ENV) else None
     repo = Path(config.config_file_path).parent
@@ -113,16 +124,20 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     with clock.span("load") if clock else nullcontext():
         try:
             only = only_from_env(root)  # scripts/preview: just these records and the pages listing them
-            site = SiteBuild.load(root, cache_dir=cache_root(repo / ".cache"), data_dir=repo / "data", only=only,
+            site = SiteBuild.load(root, data_dir=repo / "data", only=only,  # cache: build_cache.cache_root()
                                   site_url=config.site_url or "", repo_url=config.repo_url or "")
         except ValueError as error:  # a bad $SHOWCASE_ONLY
             raise PluginError(str(error)) from None
         except ContentError as error:
-            for line in str(error).splitlines():
-                log.error(line)
-            raise PluginError(f"掲載データに {len(error.problems)} 件の問題があるため、サイトを生成しません / "
-                              f"not building the site: {len(error.problems)} problem(s) in the content") from None
-    _Run.build = ShowcaseBuild(site, repo, clock)
+            if _Run.command != "serve":  # a build fails as a whole: never a half-published site
+                for line in str(error).splitlines():
+                    log.error(line)
+                raise PluginError(f"掲載データに {len(error.problems)} 件の問題があるため、サイトを生成しません / "
+                                  f"not building the site: {len(error.problems)} problem(s) in the content") from None
+            site, problems = _error_build(config, error, root, repo), error.problems
+        else:
+            problems = None
+    _Run.build = ShowcaseBuild(site, repo, clock, problems=problems)
     keep_for_build()  # the records live as long as the build (showcase.pipeline.collector)
     # A preview watches its own record folders, not 35,000 of them.
     folders = [root / f"{kind}s" / slug for kind, slug in sorted(only)] if only else [root / "profiles", root / "cases"]
@@ -138,10 +153,33 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
+def _error_build(config: MkDocsConfig, error: ContentError, root: Path, repo: Path) -> SiteBuild:
+    """`mkdocs serve` on bad content: a build with no records and no pages, published as the error page.
+
+    Every step runs as usual on the empty build; ``on_files`` drops the pages and ``on_post_build`` writes the
+    error page (showcase.render.error_page) as index.html and 404.html, which the dev server returns for every
+    address.  Once a save fixes the content, the next build is the real site and the page reloads.  Problems go to
+    stderr, not to the log: a warning would make `mkdocs serve --strict` stop.
+    """
+    print("\n".join(f"ERROR   -  {line}" for line in str(error).splitlines()), file=sys.stderr, flush=True)
+    log.info(f"掲載データに問題があるため、ブラウザにはエラーの一覧を表示します / showing the {len(error.problems)} "
+             f"problem(s) in the browser at {config.site_url or '/'}")
+    config.validation.nav.not_found = logging.DEBUG  # the nav's pages are dropped on purpose (on_files)
+    config.validation.nav.omitted_files = logging.DEBUG
+    try:
+        return SiteBuild.load(root, data_dir=repo / "data", only=set(),
+                              site_url=config.site_url or "", repo_url=config.repo_url or "")
+    except ContentError as also:  # the statistics tables (data/) are broken too: no site at all, as in a build
+        raise PluginError(f"掲載データに {len(also.problems)} 件の問題があります / {len(also.problems)} problem(s) in data/\n"
+                          f"{also}") from None
+
+
 # -- pages: virtual files, then the search index starts ----------------------------------------------------------
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     build = _build()
+    if build.problems is not None:  # [records] serve on bad content: only the error page (on_post_build)
+        return Files([file for file in files if not file.is_documentation_page()])
     # [records] the generated pages as virtual files; record pages stay out of the nav
     for spec in build.site.pages:
         if files.get_file_from_path(spec.src_uri) is not None:
@@ -337,6 +375,8 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     # [headers] _headers, last: it lists the sections the build wrote
     with build.timed("headers"):
         (site_dir / "_headers").write_text(site_headers_file(site_dir), encoding="utf-8")
+    if build.problems is not None:  # [records] serve on bad content: the error page at every address
+        write_site_files(site_dir, error_site(build.problems))
     if build.clock:  # [timings]
         build.clock.interval("mkdocs:pages", "pages_start", "pages_end")
         build.clock.write(Path(os.environ[TIMINGS_ENV]))

@@ -2,7 +2,7 @@
 
 For each size it generates (or reuses) a corpus under the work folder, warms the
 image and Open Graph caches once (timed separately: a contributor's machine
-keeps ``.cache/``), builds our site with ``SHOWCASE_TIMINGS`` set, builds the
+keeps its cache between builds), builds our site with ``SHOWCASE_TIMINGS`` set, builds the
 baseline, measures search in headless Chromium, and prints one table with the
 targets of issue 5 beside the figures.  Nothing is written into the repository.
 """
@@ -75,7 +75,7 @@ def build_ours(corpus: Path, cache: Path, work: Path, size: int) -> tuple[RunRes
     site, timings = work / f"site-{size}", work / f"timings-{size}.json"
     _trash(work).put(site)
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(REPO_ROOT / "mkdocs.yml"), "-d", str(site)]
-    env = _env(SHOWCASE_CONTENT=str(corpus), SHOWCASE_CACHE=str(cache), SHOWCASE_TIMINGS=str(timings))
+    env = _env(SHOWCASE_CONTENT=str(corpus), SHOWCASE_CACHE_DIR=str(cache), SHOWCASE_TIMINGS=str(timings))
     result = run_measured(command, env=env, cwd=REPO_ROOT, log=work / f"build-{size}.log")
     if result.returncode:
         raise SystemExit(f"bench: our build of {size} records failed:\n{result.output[-3000:]}")
@@ -95,12 +95,12 @@ def build_baseline(corpus: Path, work: Path, size: int) -> RunResult:
     return result
 
 
-def validate_only(corpus: Path, cache: Path, work: Path, runs: int = 3) -> list[RunResult]:
+def validate_only(corpus: Path, work: Path, runs: int = 3) -> list[RunResult]:
     """``scripts/validate`` on the corpus ``runs`` times (one run alone on this shared machine ranged from 8 to
     14 s; the report takes the median)."""
     if not (REPO_ROOT / "hooks" / "showcase" / "cli" / "validate.py").is_file():
         return []
-    command = [sys.executable, "-m", "showcase.cli.validate", "--content-root", str(corpus), "--cache-dir", str(cache / "photo-facts")]
+    command = [sys.executable, "-m", "showcase.cli.validate", "--content-root", str(corpus)]
     return [run_measured(command, env=_env(), cwd=REPO_ROOT, log=work / "validate.log") for _ in range(runs)]
 
 
@@ -152,7 +152,7 @@ def bench_size(size: int, args: argparse.Namespace) -> Row:
     total, largest, around = site_sizes(site)
     cost, found = probe_search(site, corpus)
     largest_size = size == max(args.sizes)
-    checks = validate_only(corpus, cache, work) if largest_size else []
+    checks = validate_only(corpus, work) if largest_size else []
     if not args.keep:
         _trash(work).put(site)
     preview = measure_preview(corpus, cache=cache, log=work / "preview.log") if largest_size else None

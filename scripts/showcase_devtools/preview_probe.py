@@ -58,7 +58,7 @@ def measure_preview(corpus: Path, record: str | None = None, cache: Path | None 
     port = _free_port()
     env = {**os.environ, "SHOWCASE_CONTENT": str(corpus), "NO_MKDOCS_2_WARNING": "1"}
     if cache is not None:
-        env["SHOWCASE_CACHE"] = str(cache)
+        env["SHOWCASE_CACHE_DIR"] = str(cache)
     command = [sys.executable, "-m", "showcase.cli.preview_serve", record, "-a", f"127.0.0.1:{port}"]
     handle = open(log, "w", encoding="utf-8") if log else subprocess.DEVNULL
     server = subprocess.Popen(command, cwd=REPO_ROOT, env=env, stdout=handle, stderr=subprocess.STDOUT, start_new_session=True)

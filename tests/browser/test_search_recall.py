@@ -21,7 +21,7 @@ def corpus_site(tmp_path_factory):
     content = tmp_path_factory.mktemp("corpus")
     generate_corpus(content, 38, 12, seed=11)
     site = tmp_path_factory.mktemp("recall") / "site"
-    result = mkdocs_build(content, site, extra_env={"SHOWCASE_CACHE": str(tmp_path_factory.mktemp("cache"))})
+    result = mkdocs_build(content, site, extra_env={"SHOWCASE_CACHE_DIR": str(tmp_path_factory.mktemp("cache"))})
     assert result.returncode == 0, result.stderr
     server = StaticServer(site)
     yield server.url, json.loads((content / MANIFEST).read_text(encoding="utf-8"))

@@ -1,4 +1,5 @@
-"""Clean builds for the gates: each from its own view of the repository, so no build reuses another's ``.cache``.
+"""Clean builds for the gates: each from its own view of the repository and its own cache folder, so no build reuses
+another's cache.
 
 A *tree view* is a temporary folder of symlinks to the repository's top-level entries, less the ignored build state
 (``.cache``, ``site``, virtualenvs): building ``<view>/mkdocs.yml`` is what a fresh clone would do.  ``quality/`` is
@@ -40,7 +41,8 @@ def tree_view(dest: Path) -> Path:
 
 def build_view(view: Path, site: Path, content: Path, *, epoch: str = SOURCE_DATE_EPOCH) -> Path:
     """Build ``view/mkdocs.yml`` over ``content`` into ``site``; fail loudly on any warning (``--strict``)."""
-    env = {**os.environ, "SHOWCASE_CONTENT": str(content), "SOURCE_DATE_EPOCH": epoch, "NO_MKDOCS_2_WARNING": "1"}
+    env = {**os.environ, "SHOWCASE_CONTENT": str(content), "SOURCE_DATE_EPOCH": epoch, "NO_MKDOCS_2_WARNING": "1",
+           "SHOWCASE_CACHE_DIR": str(view.parent / "showcase-cache")}  # each view's build starts with an empty cache
     result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(view / "mkdocs.yml"),
                              "-d", str(site)], cwd=view, env=env, capture_output=True, text=True, check=False, timeout=600)
     if result.returncode != 0:

@@ -20,7 +20,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def run_validate(capsys, root: Path, *args: str) -> tuple[int, str, str]:
-    code = main([*args, "--content-root", str(root), "--cache-dir", str(root.parent / "photo-facts"), "--workers", "1"])
+    code = main([*args, "--content-root", str(root), "--workers", "1"])
     out, err = capsys.readouterr()
     return code, out, err
 
@@ -111,7 +111,7 @@ def test_parallel_check_matches_serial(tmp_path):
 def test_the_bash_wrapper(site):
     """scripts/validate itself: bootstrap, then the module (uses the running interpreter's environment)."""
     env = {**os.environ, "SHOWCASE_VENV": sys.prefix, "SHOWCASE_CONTENT": str(site)}
-    result = subprocess.run([str(ROOT / "scripts" / "validate"), "--format", "github", "--cache-dir", str(site.parent / "pf")],
+    result = subprocess.run([str(ROOT / "scripts" / "validate"), "--format", "github"],
                             capture_output=True, text=True, env=env, timeout=300, check=False)
     assert result.returncode == 1, result.stderr
     assert result.stdout.startswith("::error file=profiles/bad-one/profile.yml,line=10,")
@@ -128,4 +128,20 @@ def test_record_folder_without_its_yaml(site, capsys):
     (site / "profiles" / "empty-folder").mkdir()
     code, out, _ = run_validate(capsys, site, str(site / "profiles" / "empty-folder"))
     assert code == 1
-    assert out.startswith("profiles/empty-folder/profile.yml:1:1: profile.yml がありません / profile.yml is missing")
+    assert out.startswith("profiles/empty-folder/profile.yml:1:1: フォルダ「profiles/empty-folder/」に profile.yml がないため、"
+                          "このフォルダは掲載されません / the folder 'profiles/empty-folder/' has no profile.yml")
+
+
+def test_piped_into_head_ends_quietly(tmp_path):
+    """`scripts/validate --format github | head -1`: no BrokenPipeError traceback, the status says problems were found."""
+    bad = dump(profile()).replace("hometown:", "hometwon:")
+    root = make_site(tmp_path / "content", profiles={f"bad-{i:03d}": bad for i in range(300)}, cases={})
+    command = [sys.executable, "-m", "showcase.cli.validate", "--format", "github", "--content-root", str(root),
+               "--workers", "1"]
+    validate = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    head = subprocess.run(["head", "-1"], stdin=validate.stdout, capture_output=True, text=True, check=True)
+    validate.stdout.close()  # head has exited: the next write of validate gets EPIPE
+    stderr = validate.stderr.read().decode()
+    assert validate.wait() == 1
+    assert head.stdout.startswith("::error file=profiles/bad-000/profile.yml,line=10,col=1")
+    assert "Traceback" not in stderr and "BrokenPipeError" not in stderr, stderr

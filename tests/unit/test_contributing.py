@@ -147,3 +147,25 @@ def test_blank_template_copied_by_hand_lists_only_blanks(tmp_path, kind, folder)
     shutil.copy(EXAMPLES / f"{kind}.template.yml", target / f"{kind}.yml")
     problems = load_collections(tmp_path, workers=1).problems
     assert problems and all(p.field and p.line > 1 for p in problems)
+
+
+# What section 8 says must be quoted: year-months, codes and phone numbers.
+_QUOTED_KEYS = {"start", "end", "as_of", "date", "published", "municipality_code", "phone"}
+
+
+@pytest.mark.parametrize("path", sorted(EXAMPLES.glob("*.yml")), ids=lambda path: path.name)
+def test_examples_quote_what_the_guide_says_must_be_quoted(path):
+    events = list(yaml.parse(path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader))
+    unquoted = []
+    for key, value in zip(events, events[1:]):
+        if isinstance(key, yaml.ScalarEvent) and key.value in _QUOTED_KEYS and isinstance(value, yaml.ScalarEvent):
+            if value.style != '"':
+                unquoted.append(f"{key.value}: {value.value} (line {value.start_mark.line + 1})")
+    assert unquoted == [], f"{path.name}: CONTRIBUTING.md §8 says to quote these"
+
+
+def test_section_8_names_the_mistakes_the_validator_explains():
+    section = GUIDE.split("## 8. YAML の書き方の注意", 1)[1].split("\n## ", 1)[0]
+    for words in ("全角スペース", "`: `", "` #`", '`title: "移住相談: 窓口"`', '`title: "移住相談 #1窓口"`', "半角スペース2つ以上",
+                  "`令和5年4月`"):
+        assert words in section, words

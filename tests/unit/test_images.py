@@ -13,7 +13,7 @@ import zlib
 from pathlib import Path
 
 import pytest
-from PIL import Image, ImageFile
+from PIL import Image, ImageFile, ImageOps
 
 from showcase.check import photos
 from showcase.outputs import images
@@ -218,20 +218,23 @@ def gps_photo(path: Path, size=(1600, 1000)) -> Path:
 
 
 def test_orientation_swaps_reported_size(record: Path) -> None:
-    info, problems = inspect(gps_photo(record / "gps.jpg"))
+    exif = Image.Exif()
+    exif[0x0112] = 6  # an orientation alone is not identifying
+    path = save(record / "turned.jpg", (1600, 1000), exif=exif)
+    info, problems = inspect(path)
     assert problems == [] and (info.width, info.height) == (1000, 1600)
 
 
-def test_inspection_cache_skips_decoding(record: Path, tmp_path: Path, monkeypatch) -> None:
-    path = gps_photo(record / "gps.jpg")
-    first = inspect_photo(path, DISPLAY, 7, 11, FIELD, cache_dir=tmp_path / "cache")
-    monkeypatch.setattr(photos, "_decode", lambda *a: pytest.fail("decoded again"))
-    assert inspect_photo(path, DISPLAY, 7, 11, FIELD, cache_dir=tmp_path / "cache") == first
-    # limits are still applied to cached facts
-    assert inspect_photo(path, DISPLAY, 7, 11, FIELD, cache_dir=tmp_path / "cache", min_side=1200)[0] is None
+def test_a_photo_is_decoded_once_per_process_and_never_trusted_from_disk(record: Path, tmp_path: Path, monkeypatch) -> None:
+    path = save(record / "a.jpg")
+    first = inspect(path)
+    monkeypatch.setattr(photos, "_decode", lambda *a: pytest.fail("decoded twice in one process"))
+    assert inspect(path) == first
+    assert inspect(path, min_side=1200)[0] is None  # limits still apply to what this process found
+    monkeypatch.setattr(photos, "_DECODED", {})  # a new process: decoded again
+    monkeypatch.undo()
+    assert inspect(path) == first
 
-
-# --- variants ----------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("width, expected", [
     (3000, [320, 640, 960, 1280]), (1280, [320, 640, 960, 1280]), (1000, [320, 640, 960, 1000]),
@@ -247,8 +250,16 @@ def job_for(path: Path) -> PhotoJob:
     return PhotoJob(path, info)
 
 
+def unchecked_job(path: Path) -> PhotoJob:
+    """A job for a photo the checks would refuse (it carries GPS): the variants must be clean all the same."""
+    data = path.read_bytes()
+    with Image.open(path) as image:
+        width, height = ImageOps.exif_transpose(image).size
+    return PhotoJob(path, images.PhotoInfo(hashlib.sha256(data).hexdigest(), width, height, "JPEG", len(data)))
+
+
 def test_outputs_carry_no_metadata_and_are_upright(record: Path, tmp_path: Path) -> None:
-    job = job_for(gps_photo(record / "gps.jpg"))
+    job = unchecked_job(gps_photo(record / "gps.jpg"))
     result = process_photos([job], tmp_path / "cache")
     variants = result[job.info.sha256]
     assert [(v.width, v.height) for v in variants.variants] == [(320, 512), (640, 1024), (960, 1536), (1000, 1600)]
@@ -280,7 +291,7 @@ def test_names_include_content_key_and_width(record: Path, tmp_path: Path) -> No
 
 
 def test_output_bytes_are_deterministic(record: Path, tmp_path: Path) -> None:
-    job = job_for(gps_photo(record / "gps.jpg", (900, 700)))
+    job = unchecked_job(gps_photo(record / "gps.jpg", (900, 700)))
     first = process_photos([job], tmp_path / "one")
     second = process_photos([job], tmp_path / "two")
     assert first == second
@@ -302,12 +313,12 @@ def test_sixteen_bit_grey_is_scaled_not_clipped(record: Path, tmp_path: Path) ->
     assert 120 <= pixel <= 136
 
 
-def test_warm_run_does_no_pillow_work(record: Path, tmp_path: Path, monkeypatch) -> None:
+def test_warm_run_decodes_no_pixels(record: Path, tmp_path: Path, monkeypatch) -> None:
     jobs = [job_for(save(record / f"{n}.jpg", (500, 400), color=(n * 60, 80, 120))) for n in range(3)]
     cold = process_photos(jobs, tmp_path / "cache", workers=2)  # three photos: the process pool
     monkeypatch.setattr(images, "render_variants", lambda *a: pytest.fail("processed on a warm run"))
     monkeypatch.setattr(images, "ProcessPoolExecutor", lambda *a, **k: pytest.fail("pool on a warm run"))
-    monkeypatch.setattr(Image, "open", lambda *a, **k: pytest.fail("opened an image on a warm run"))
+    monkeypatch.setattr(ImageFile.ImageFile, "load", lambda *a, **k: pytest.fail("decoded an image on a warm run"))
     assert process_photos(jobs, tmp_path / "cache", workers=2) == cold
     assert not [p for p in (tmp_path / "cache").iterdir() if p.name.startswith(".")]  # no temp files left
 

@@ -15,7 +15,8 @@ ROOT = Path(__file__).resolve().parents[2]
 WORKFLOWS = ROOT / ".github" / "workflows"
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 # Commands a workflow may run besides the repository's own scripts/.
-ALLOWED_COMMANDS = {("sudo", "apt-get"), ("test",)}
+# The plain-mkdocs job runs exactly what an MkDocs host runs: pip install -r requirements.txt, then mkdocs build.
+ALLOWED_COMMANDS = {("sudo", "apt-get"), ("test",), ("pip",), ("mkdocs",)}
 
 
 def load(name: str) -> dict:

@@ -14,9 +14,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Literal, NamedTuple, Union
 
+from pydantic import ValidationError
+
 from showcase.catalog import urls
 from showcase.check.fields import validate_document
 from showcase.check.problems import Problem
+from showcase.check.record_files import RECORD_FILES, loose_record_file, missing_record_file, stray_record_files
 from showcase.check.term import check_term
 from showcase.content.municipalities import check_place
 from showcase.content.schema import CaseRecord, Photo, ProfileRecord
@@ -26,8 +29,8 @@ from showcase.pipeline.collector import collector_paused
 
 Kind = Literal["profile", "case"]
 COLLECTIONS: dict[Kind, tuple[str, str, type]] = {
-    "profile": ("profiles", "profile.yml", ProfileRecord),
-    "case": ("cases", "case.yml", CaseRecord),
+    "profile": ("profiles", RECORD_FILES["profiles"], ProfileRecord),
+    "case": ("cases", RECORD_FILES["cases"], CaseRecord),
 }
 SLUG_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 RESERVED_SLUGS = {"page", "status", "index", "embed", "data"}
@@ -78,6 +81,8 @@ def discover(root: Path) -> tuple[list[tuple[Kind, str, str]], list[Problem]]:
         folded: dict[str, str] = {}
         for item in sorted(os.scandir(base), key=lambda e: e.name):
             if item.name.startswith(".") or not item.is_dir(follow_symlinks=False) and not item.is_symlink():
+                loose = None if item.name.startswith(".") else loose_record_file(dirname, item.name)
+                problems.extend([loose] if loose else [])
                 continue
             where = f"{dirname}/{item.name}"
             if item.is_symlink():
@@ -100,15 +105,17 @@ def discover(root: Path) -> tuple[list[tuple[Kind, str, str]], list[Problem]]:
             # os.path, not pathlib, and no stat here: this runs once per record, before the workers start.
             # load_entry reports a missing file.
             found.append((kind, item.name, os.path.join(item.path, filename)))
-    return found, problems
+    return found, problems + stray_record_files(root)
 
 
 _KEEP_MARKS = frozenset({"related_cases", "related_profiles", "municipality", "municipality_code", "photos"})
 
 
-def check_photos(doc: Document, record_dir: Path, photos: list[Photo], cache_dir: Path | None) -> tuple[list[PhotoRef], list[Problem]]:
+def check_photos(doc: Document, record_dir: Path,
+                 photos: list[tuple[int, Photo]]) -> tuple[list[PhotoRef], list[Problem]]:
+    """Check each (index in ``photos:``, photo) of a record: its path, then the file itself."""
     refs, problems = [], []
-    for index, photo in enumerate(photos):
+    for index, photo in photos:
         loc = ("photos", index, "file")
         line, col = doc.position(loc)
         where = f"photos[{index}].file"
@@ -116,28 +123,39 @@ def check_photos(doc: Document, record_dir: Path, photos: list[Photo], cache_dir
         problems.extend(found)
         if path is None:
             continue
-        info, found = inspect_photo(path, doc.path, line, col, where, cache_dir=cache_dir)
+        info, found = inspect_photo(path, doc.path, line, col, where)
         problems.extend(found)
         if info is not None:
             refs.append(PhotoRef(photo, info, path))
     return refs, problems
 
 
-def load_entry(root: Path, kind: Kind, slug: str, yaml_path: Path, cache_dir: Path | None = None) -> tuple[Entry | None, list[Problem]]:
+def _photos_listed(data: object) -> list[tuple[int, Photo]]:
+    """The well-formed entries of ``photos:`` in a record that did not validate as a whole (the others are reported)."""
+    items = data.get("photos") if isinstance(data, dict) else None
+    listed = []
+    for index, item in enumerate(items if isinstance(items, list) else []):
+        try:
+            listed.append((index, Photo.model_validate(item)))
+        except ValidationError:
+            continue
+    return listed
+
+
+def load_entry(root: Path, kind: Kind, slug: str, yaml_path: Path) -> tuple[Entry | None, list[Problem]]:
     dirname, filename, model = COLLECTIONS[kind]
     source = f"{dirname}/{slug}/{filename}"
     doc = load_document(yaml_path, source)
     if doc.data is None and doc.problems and not os.path.lexists(yaml_path):  # checked only on failure: one stat less per record
-        return None, [Problem(source, 1, 1, "", f"{filename} がありません", f"{filename} is missing",
-                              "scripts/new-profile または scripts/new-case で作成してください",
-                              "create it with scripts/new-profile or scripts/new-case")]
+        return None, [missing_record_file(yaml_path.parent, dirname, slug)]
     record, problems = validate_document(doc, model)
     problems = doc.problems + problems
-    if record is None or problems:
-        return None, problems
     folder = yaml_path.parent
-    photos, problems = check_photos(doc, folder, list(record.photos), cache_dir) if record.photos else ([], [])
-    if problems:
+    # The photos are checked whatever else is wrong, so that every problem comes in one run.
+    listed = list(enumerate(record.photos)) if record is not None else _photos_listed(doc.data)
+    photos, photo_problems = check_photos(doc, folder, listed) if listed else ([], [])
+    problems += photo_problems
+    if record is None or problems:
         return None, problems
     mismatch = check_place(record.prefecture, record.municipality, record.municipality_code)
     problems = [doc.problem(("municipality_code",), *mismatch)] if mismatch is not None else []
@@ -166,32 +184,31 @@ def cross_ref(entry: Entry) -> CrossRef:
     return CrossRef(entry.kind, entry.slug, entry.source, tuple(getattr(record, key)), marks)
 
 
-def _load_chunk(args: tuple[str, str | None, list[tuple[Kind, str, str]], bool]) -> tuple[list, list[Problem]]:
-    root, cache_dir, items, slim = args
+def _load_chunk(args: tuple[str, list[tuple[Kind, str, str]], bool]) -> tuple[list, list[Problem]]:
+    root, items, slim = args
     entries: list = []
     problems: list[Problem] = []
-    root_path, cache_path = Path(root), Path(cache_dir) if cache_dir else None
+    root_path = Path(root)
     with collector_paused():
         for kind, slug, path in items:
-            entry, found = load_entry(root_path, kind, slug, Path(path), cache_path)
+            entry, found = load_entry(root_path, kind, slug, Path(path))
             problems.extend(found)
             if entry is not None:
                 entries.append(cross_ref(entry) if slim else entry)
     return entries, problems
 
 
-def _load_found(root: Path, found: list[tuple[Kind, str, str]], workers: int | None, cache_dir: Path | None,
+def _load_found(root: Path, found: list[tuple[Kind, str, str]], workers: int | None,
                 slim: bool) -> tuple[list, list[Problem]]:
     """Load the found records, in chunks on ``workers`` processes; Entries, or CrossRefs when ``slim``."""
     workers = workers if workers is not None else min(2, os.cpu_count() or 1)
     items = list(found)
-    cache = str(cache_dir) if cache_dir else None
     if workers <= 1 or len(items) < 500:
-        return _load_chunk((str(root), cache, items, slim))
+        return _load_chunk((str(root), items, slim))
     entries: list = []
     problems: list[Problem] = []
     size = max(200, len(items) // (workers * 32))  # small chunks: the last one to finish keeps one core busy alone
-    chunks = [(str(root), cache, items[i:i + size], slim) for i in range(0, len(items), size)]
+    chunks = [(str(root), items[i:i + size], slim) for i in range(0, len(items), size)]
     with ProcessPoolExecutor(max_workers=workers) as pool, collector_paused():
         for chunk_entries, chunk_problems in pool.map(_load_chunk, chunks):
             entries.extend(chunk_entries)
@@ -199,7 +216,7 @@ def _load_found(root: Path, found: list[tuple[Kind, str, str]], workers: int | N
     return entries, problems
 
 
-def load_collections(root: Path, workers: int | None = None, cache_dir: Path | None = None,
+def load_collections(root: Path, workers: int | None = None,
                      only: set[tuple[Kind, str]] | None = None) -> LoadResult:
     """Load every record under ``root``; all problems, in file order.
 
@@ -212,7 +229,7 @@ def load_collections(root: Path, workers: int | None = None, cache_dir: Path | N
         known = {kind: {slug for k, slug, _path in found if k == kind} for kind in COLLECTIONS}
         found = [item for item in found if (item[0], item[1]) in only]
         problems = []  # folders that cannot be records are reported by a full build, not by a preview
-    entries, found_problems = _load_found(root, found, workers, cache_dir, slim=False)
+    entries, found_problems = _load_found(root, found, workers, slim=False)
     problems.extend(found_problems)
     profiles = [e for e in entries if e.kind == "profile"]
     cases = [e for e in entries if e.kind == "case"]
@@ -225,7 +242,7 @@ class CheckResult(NamedTuple):
     records: int  # how many record folders were checked
 
 
-def check_collections(root: Path, workers: int | None = None, cache_dir: Path | None = None,
+def check_collections(root: Path, workers: int | None = None,
                       selected: Callable[[str], bool] | None = None) -> CheckResult:
     """The problems :func:`load_collections` reports, without sending whole records between processes.
 
@@ -239,7 +256,7 @@ def check_collections(root: Path, workers: int | None = None, cache_dir: Path | 
         known = {kind: {slug for k, slug, _path in found if k == kind} for kind in COLLECTIONS}
         found = [item for item in found if selected(f"{COLLECTIONS[item[0]][0]}/{item[1]}/{COLLECTIONS[item[0]][1]}")]
         problems = [problem for problem in problems if selected(problem.path)]
-    refs, found_problems = _load_found(root, found, workers, cache_dir, slim=True)
+    refs, found_problems = _load_found(root, found, workers, slim=True)
     return CheckResult(problems + found_problems + check_links(refs, known), len(found))
 
 

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import difflib
 from dataclasses import replace
-from typing import Any, TypeVar
+from typing import Any, TypeVar, get_args
 
 from pydantic import BaseModel, ValidationError
 
+from showcase.check.date_forms import year_month_of
 from showcase.check.problems import Problem
 from showcase.content.field_labels import field_paths, key_for_label, labelled
-from showcase.content.schema import CaseRecord, ProfileRecord
+from showcase.content.schema import CaseRecord, ProfileRecord, YearMonth
+from showcase.load.hints import fullwidth_key_message
 from showcase.load.reader import Document
 
 M = TypeVar("M", bound=BaseModel)
@@ -39,6 +41,38 @@ _VALUE_MESSAGES: dict[str, tuple[str, str, str, str]] = {
 }
 
 
+def _year_month_keys(models: tuple[type[BaseModel], ...]) -> frozenset[str]:
+    """The names of the fields whose value is a YearMonth, in any of ``models`` and the models inside them."""
+    marker = get_args(YearMonth)[1]  # its AfterValidator
+
+    def parts(info: Any) -> list[Any]:  # the field's metadata and every type inside its annotation
+        found, stack = list(info.metadata), [info.annotation]
+        while stack:
+            found.append(stack.pop())
+            stack.extend(get_args(found[-1]))
+        return found
+
+    return frozenset(str(loc[-1]) for model in models for loc, info in field_paths(model)
+                     if any(part is marker for part in parts(info)))
+
+
+_YEAR_MONTH_KEYS = _year_month_keys((ProfileRecord, CaseRecord))
+
+
+def _year_month_problem(doc: Document, loc: tuple, given: object, implicit: tuple[str, str] | None = None) -> Problem:
+    """A YYYY-MM field holding something else: the exact "YYYY-MM" meant, when the date can be read."""
+    meant = year_month_of(given)
+    if implicit:  # an unquoted 2019-04-01 or 2019.4: YAML made it a date or a number
+        ja, en = (f"引用符なしの「{given}」は{implicit[0]}として読まれます。この項目は年月（YYYY-MM）です",
+                  f"unquoted {given} is read as {implicit[1]}; this field is a year and month (YYYY-MM)")
+    else:
+        ja, en = _VALUE_MESSAGES["year_month"][:2]
+    if meant is None:
+        return doc.problem(loc, ja, en, *_VALUE_MESSAGES["year_month"][2:])
+    return doc.problem(loc, ja, en, f"「{given}」は \"{meant}\" と書いてください（年と月を「-」でつなぎ、引用符で囲みます）",
+                       f"write {given} as \"{meant}\" (year and month joined by '-', in quotes)")
+
+
 def validate_document(doc: Document, model: type[M]) -> tuple[M | None, list[Problem]]:
     """Validate parsed YAML against a record model; every error becomes a Problem."""
     if doc.data is None:
@@ -49,7 +83,13 @@ def validate_document(doc: Document, model: type[M]) -> tuple[M | None, list[Pro
     try:
         return model.model_validate(doc.data), []
     except ValidationError as exc:
-        return None, [problem_for_error(doc, error, model) for error in exc.errors(include_url=False)]
+        errors = exc.errors(include_url=False)
+        # "　　body:" is an unknown key (YAML may even put it in the mapping above), and "body" is then missing:
+        # the full-width space is the one mistake to report.
+        stray = {str(e["loc"][-1]).lstrip("\u3000 ") for e in errors
+                 if e["type"] == "extra_forbidden" and fullwidth_key_message(str(e["loc"][-1]))}
+        return None, [problem_for_error(doc, error, model) for error in errors
+                      if not (error["type"] == "missing" and str(error["loc"][-1]) in stray)]
 
 
 def problem_for_error(doc: Document, error: dict[str, Any], model: type[BaseModel]) -> Problem:
@@ -69,6 +109,8 @@ def problem_for_error(doc: Document, error: dict[str, Any], model: type[BaseMode
 
 def _unknown_key(doc: Document, loc: tuple, model: type[BaseModel]) -> Problem:
     name = str(loc[-1])
+    if fullwidth_key_message(name):  # "　　end:": YAML took the full-width spaces as part of the key
+        return doc.problem(loc, *fullwidth_key_message(name), key=True)
     mapped = key_for_label(model, loc)
     if mapped is not None:
         hint = (f"「{name}」は「{mapped}」と書きます", f"write '{mapped}' for '{name}'")
@@ -86,6 +128,8 @@ def _problem_for_value(doc: Document, loc: tuple, error: dict[str, Any]) -> Prob
         return doc.problem(loc, "値が空です", "the value is empty",
                            "「:」の後に値を書くか、任意の項目なら行ごと削除してください",
                            "write a value after ':', or delete the line if the field is optional")
+    if implicit and kind == "string_type" and loc and loc[-1] in _YEAR_MONTH_KEYS:
+        return _year_month_problem(doc, loc, doc.implicit[loc][1], implicit)
     if implicit and kind in {"string_type", "literal_error"}:
         raw = doc.implicit[loc][1]
         return doc.problem(loc, f"引用符なしの「{raw}」は{implicit[0]}として読まれます。文字として扱うには引用符で囲んでください",
@@ -93,6 +137,8 @@ def _problem_for_value(doc: Document, loc: tuple, error: dict[str, Any]) -> Prob
                            f"\"{raw}\" のように書いてください", f"write \"{raw}\"")
     if kind == "value_error":
         code = str(error.get("ctx", {}).get("error", ""))
+        if code == "year_month":
+            return _year_month_problem(doc, loc, error.get("input"))
         if code in _VALUE_MESSAGES:
             return doc.problem(loc, *_VALUE_MESSAGES[code])
     if kind == "literal_error" and error.get("input") in (None, ""):

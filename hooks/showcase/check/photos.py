@@ -8,7 +8,12 @@ and must sit inside that record's folder.  Two steps, both returning
   inside the folder, an existing regular file;
 * :func:`inspect_photo` — the *content*: JPEG, PNG or WebP identified by its
   bytes (never its name), size and pixel limits (decompression bombs are
-  errors), fully decodable (truncated files are errors), large enough.
+  errors), fully decodable (truncated files are errors), large enough, a shape
+  the encoders take (:data:`MAX_ASPECT`), and free of identifying metadata
+  (:mod:`showcase.check.photo_metadata`).
+
+Every run decodes every photo it has not decoded itself: nothing read from a
+cache can make a file pass as a photo (issue 20).
 
 Pillow's global state is never changed: the format list is passed to
 ``Image.open``, the bomb warning is made an error only inside a local
@@ -20,7 +25,6 @@ from __future__ import annotations
 
 import hashlib
 import io
-import json
 import os
 import stat
 import warnings
@@ -30,12 +34,16 @@ from typing import Callable
 
 from PIL import Image, ImageFile
 
+from showcase.check.photo_metadata import Finding, identifying_metadata, identifying_problem
 from showcase.check.problems import Problem
 
 FORMATS = ("JPEG", "PNG", "WEBP")
 MAX_BYTES = 15 * 1000 * 1000
 MAX_PIXELS = 40 * 1000 * 1000  # must stay below Image.MAX_IMAGE_PIXELS (~89.5M) to be the binding limit
 MIN_SIDE = 200
+# The longer side may be at most 8 times the shorter: variants are at most 1280 px wide, so none is taller than
+# 10,240 px, within WebP's limit of 16,383 px a side (a 1170x20000 screenshot crashed the encoder).
+MAX_ASPECT = 8
 _ROTATED = (5, 6, 7, 8)  # EXIF orientations that swap width and height
 _ORIENTATION_TAG = 0x0112
 _SNIFF = (  # what a rejected file probably is, to make the message concrete
@@ -150,12 +158,11 @@ def _sniff(head: bytes) -> str | None:
 def inspect_photo(
     path: Path, display_path: str, line: int, col: int, field: str, *,
     max_bytes: int = MAX_BYTES, max_pixels: int = MAX_PIXELS, min_side: int = MIN_SIDE,
-    cache_dir: Path | None = None,
 ) -> tuple[PhotoInfo | None, list[Problem]]:
     """Check a photo's content; its :class:`PhotoInfo`, or None and the problems.
 
-    With ``cache_dir``, a photo already decoded successfully (same sha256) is
-    not decoded again: only the limits are re-checked against its cached size.
+    A photo this process has already decoded (same sha256) is not decoded again: the limits are re-checked
+    against what that decoding found.
     """
     name = path.name
 
@@ -176,8 +183,8 @@ def inspect_photo(
                        "長い辺を 3000 px 程度に縮小して保存し直してください",
                        "resize it to about 3000 px on the long side and save it again")
     digest = hashlib.sha256(data).hexdigest()
-    cached = _read_cached(cache_dir, digest)
-    kind, decoded = ("ok", cached) if cached else _decode(data, max_pixels)
+    decoded_here = _DECODED.get(digest)
+    kind, decoded = ("ok", decoded_here) if decoded_here else _decode(data, max_pixels)
     if kind != "ok":
         if kind == "format":
             found = _sniff(data[:512])
@@ -190,15 +197,25 @@ def inspect_photo(
             return _too_many_pixels(problem, name, decoded, max_pixels)
         return problem(f"写真「{name}」が壊れているか、途中で切れています", f'photo "{name}" is damaged or truncated',
                        "元の写真からもう一度書き出すか、コピーし直してください", "export or copy it again from the original")
-    info = PhotoInfo(sha256=digest, size=size, **decoded)
+    if decoded_here is None:
+        _DECODED[digest] = decoded
+    metadata = decoded["metadata"]
+    info = PhotoInfo(sha256=digest, size=size, width=decoded["width"], height=decoded["height"], format=decoded["format"])
     if info.width * info.height > max_pixels:
         return _too_many_pixels(problem, name, decoded, max_pixels)
     if min(info.width, info.height) < min_side:
         return problem(f"写真「{name}」が小さすぎます（{info.width}×{info.height} px、短い辺は {min_side} px 以上が必要）",
                        f'photo "{name}" is too small ({info.width}x{info.height} px; the shorter side must be at least {min_side} px)',
                        "もっと解像度の高い元の写真を使ってください", "use a higher-resolution original")
-    if cache_dir is not None and cached is None:
-        _write_cached(cache_dir, digest, decoded)
+    long, short = max(info.width, info.height), min(info.width, info.height)
+    if long > short * MAX_ASPECT:
+        return problem(f"写真「{name}」が細長すぎます（{info.width}×{info.height} px、長い辺は短い辺の {MAX_ASPECT} 倍まで）",
+                       f'photo "{name}" is too long and narrow ({info.width}x{info.height} px; the longer side may be at most '
+                       f"{MAX_ASPECT} times the shorter)",
+                       "写真を切り抜くか、複数の写真に分けてください（スクリーンショットは見せたい部分だけに）",
+                       "crop it, or split it into several photos (for a screenshot, keep only the part to show)")
+    if metadata:
+        return None, [identifying_problem(Problem(display_path, line, col, field, "", ""), name, [Finding(*f) for f in metadata])]
     return info, []
 
 
@@ -273,30 +290,13 @@ def _decode(data: bytes, max_pixels: int) -> tuple[str, dict]:
     except (OSError, SyntaxError, ValueError, EOFError, IndexError, TypeError):
         return "damaged", {}
     width, height = (full[1], full[0]) if orientation in _ROTATED else full
-    return "ok", {"width": width, "height": height, "format": img.format}
+    metadata = [tuple(finding) for finding in identifying_metadata(img, data)]
+    return "ok", {"width": width, "height": height, "format": img.format, "metadata": metadata}
 
 
-def _cache_file(cache_dir: Path, digest: str) -> str:
-    return os.path.join(cache_dir, "inspected", f"{digest}.json")  # a str: this is read once per photo per build
+# sha256 -> what decoding that photo found, in this process only: a speed-up for `mkdocs serve` rebuilds and
+# for one photo used twice, never read from disk.
+_DECODED: dict[str, dict] = {}
 
 
-def _read_cached(cache_dir: Path | None, digest: str) -> dict | None:
-    if cache_dir is None:
-        return None
-    try:
-        with open(_cache_file(cache_dir, digest), "rb") as handle:
-            facts = json.loads(handle.read())
-        return {"width": int(facts["width"]), "height": int(facts["height"]), "format": str(facts["format"])}
-    except (OSError, ValueError, KeyError, TypeError):
-        return None
-
-
-def _write_cached(cache_dir: Path, digest: str, facts: dict) -> None:
-    target = Path(_cache_file(cache_dir, digest))
-    target.parent.mkdir(parents=True, exist_ok=True)
-    temp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
-    temp.write_text(json.dumps(facts, sort_keys=True), encoding="utf-8")
-    os.replace(temp, target)
-
-
-__all__ = ["FORMATS", "MAX_BYTES", "MAX_PIXELS", "MIN_SIDE", "PhotoInfo", "check_photo_path", "inspect_photo", "open_photo"]
+__all__ = ["FORMATS", "MAX_ASPECT", "MAX_BYTES", "MAX_PIXELS", "MIN_SIDE", "PhotoInfo", "check_photo_path", "inspect_photo", "open_photo"]

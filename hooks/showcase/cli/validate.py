@@ -4,7 +4,8 @@ The same loader, schema and cross-record checks as the build
 (:func:`showcase.check.collection.check_collections`), the same messages
 (:func:`showcase.check.problems.format_report`), or GitHub Actions annotations with
 ``--format github`` (:mod:`showcase.check.annotations`).  Exit status: 0 when every
-checked record is fine, 1 when any problem was found, 2 for a usage error.
+checked record is fine, 1 when any problem was found, 2 for a usage error
+(also when the output is piped into ``head``, which ends it quietly).
 
 PATH may be a record folder (``profiles/yamada-taro``), a file inside one
 (``profiles/yamada-taro/profile.yml``, ``profiles/yamada-taro/katsudou.jpg``),
@@ -42,8 +43,6 @@ def _parser() -> argparse.ArgumentParser:
                         help="text（既定）か github（GitHub Actions の注釈） / text (default) or GitHub Actions annotations")
     parser.add_argument("--content-root", type=Path, default=None,
                         help=f"profiles/ と cases/ のあるフォルダ（既定: ${CONTENT_ENV} かリポジトリ） / folder holding profiles/ and cases/")
-    parser.add_argument("--cache-dir", type=Path, default=None,
-                        help="写真の検査結果のキャッシュ（既定: <リポジトリ>/.cache/photo-facts、ビルドと共用）")
     parser.add_argument("--workers", type=int, default=None, help=argparse.SUPPRESS)
     return parser
 
@@ -96,21 +95,29 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not root.is_dir():
         print(f"scripts/validate: フォルダ「{root}」がありません / content root {root} does not exist", file=sys.stderr)
         return 2
-    cache_dir = args.cache_dir or REPO_ROOT / ".cache" / "photo-facts"
     selection = select_records(root, args.paths) if args.paths else Selection(everything=True)
     problems, records = list(selection.problems), 0
     if selection.removed:
         print("削除されたレコードがあるため、リンク切れがないか全件を確認します / a record was removed: checking every record for links to it",
               file=sys.stderr)
     if selection.everything or selection.folders:
-        result = check_collections(root, workers=args.workers, cache_dir=cache_dir,
+        result = check_collections(root, workers=args.workers,
                                    selected=None if selection.everything else selection)
         problems, records = problems + result.problems, result.records
     if problems:
-        print(format_annotations(problems) if args.format == "github" else format_report(problems))
+        _print(format_annotations(problems) if args.format == "github" else format_report(problems))
         return 1
-    print(ok_line(records))
+    _print(ok_line(records))
     return 0
+
+
+def _print(text: str) -> None:
+    """Print to stdout; a reader that stopped early (``| head -1``) ends it quietly, without a traceback."""
+    try:
+        print(text, flush=True)
+    except BrokenPipeError:
+        # Python flushes stdout again at exit, which would raise once more: point it at /dev/null first.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
 
 if __name__ == "__main__":

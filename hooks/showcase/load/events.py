@@ -19,6 +19,7 @@ from yaml.resolver import Resolver
 
 from showcase.check.problems import Problem
 from showcase.load.document import Document, Loc, dotted
+from showcase.load.hints import dropped_comment, dropped_comment_message
 
 MAX_DEPTH = 12
 
@@ -83,7 +84,7 @@ def compose(text: str, doc: Document) -> Any:
     """The data of one YAML document, with marks; problems raise :class:`Reject`."""
     parser = _Parser(text)
     try:
-        events = _EventReader(parser, doc)
+        events = _EventReader(parser, doc, text)
         events.expect(yaml.StreamStartEvent)
         if events.peek_is(yaml.StreamEndEvent):
             raise Reject(Problem(doc.path, 1, 1, "", "ファイルが空です", "the file is empty",
@@ -110,9 +111,11 @@ _PLAIN_NODE_EVENTS = frozenset({yaml.ScalarEvent, yaml.SequenceStartEvent, yaml.
 
 
 class _EventReader:
-    def __init__(self, parser: Any, doc: Document):
+    def __init__(self, parser: Any, doc: Document, text: str = ""):
         self.parser = parser
         self.doc = doc
+        # Lines to look for a '#' that cut an unquoted value short (see _check_comment); None when there is none.
+        self.lines = text.split("\n") if " #" in text else None
 
     def next(self) -> Any:
         return self.parser.get_event()
@@ -214,7 +217,18 @@ class _EventReader:
                                          "どちらか一方を削除してください", "delete one of them"))
         self.node(path + ("<duplicate>",), depth)
 
+    def _check_comment(self, event: Any, loc: Loc) -> None:
+        """``title: 移住相談 #1窓口`` reads as 移住相談: report the text YAML dropped (see showcase.load.hints)."""
+        end = event.end_mark
+        tail = self.lines[end.line][end.column:] if end.line < len(self.lines) else ""
+        index = dropped_comment(tail)
+        if index is not None:
+            self.doc.problems.append(Problem(self.doc.path, end.line + 1, end.column + index + 1, dotted(loc),
+                                             *dropped_comment_message(event.value, tail)))
+
     def _scalar(self, event: Any, loc: Loc) -> Any:
+        if self.lines is not None and not event.style:
+            self._check_comment(event, loc)
         tag = implicit_tag(event)
         if tag is not None:
             self.doc.implicit[loc] = (tag, event.value)

@@ -32,7 +32,7 @@ import yaml
 from showcase.check.problems import Problem
 from showcase.load.document import Document, dotted
 from showcase.load.events import MAX_DEPTH, Reject, bad_character, compose
-from showcase.load.hints import unindented_block_line
+from showcase.load.hints import explain_syntax_error
 
 __all__ = ["MAX_DEPTH", "MAX_FILE_BYTES", "Document", "bad_character", "dotted", "load_document", "parse_document"]
 
@@ -102,12 +102,9 @@ def _compose_into(text: str, doc: Document) -> None:
                                         "invalid \\u escape (for example a lone surrogate)",
                                         "その文字をエスケープせずにそのまま書いてください", "write the character itself, not an escape"))
             return
-        block_line = unindented_block_line(text)
-        if block_line is not None:  # the most frequent mistake in the template: text under "key: |" not indented
-            doc.problems.append(Problem(display_path, block_line, 1, "", "「|」の次の行からの文章に字下げがありません",
-                                        "the text after 'key: |' is not indented",
-                                        "文章の各行の先頭に半角スペースを2つ入れてください（項目名より深く）",
-                                        "start every line of the text with two spaces (deeper than the key)"))
+        hint = explain_syntax_error(text, exc)
+        if hint is not None:  # the mistakes people really make, named at the line they have to change
+            doc.problems.append(Problem(display_path, hint.line, hint.col, "", hint.ja, hint.en, hint.hint_ja, hint.hint_en))
             doc.data = None
             return
         doc.problems.append(Problem(display_path, line, col, "", f"YAML の書き方に誤りがあります（{reason}）",

@@ -13,6 +13,7 @@ from pathlib import Path
 from showcase.catalog import urls
 from showcase.catalog.indexes import Catalog
 from showcase.check.collection import Entry
+from showcase.outputs.build_cache import prune
 from showcase.outputs.images import PhotoJob, PhotoVariants, copy_variants, plan_variants, process_photos
 from showcase.outputs.og_cards import place_og_cards, render_og_card
 
@@ -63,8 +64,12 @@ def _og_job(args: tuple[str, str, str, str, str]) -> None:
     render_og_card(title, subtitle, label, Path(out), cache_dir=Path(cache))
 
 
-def write_assets(catalog: Catalog, site_dir: Path, cache_dir: Path, workers: int = 2) -> dict[str, int]:
-    """Write photo variants and OG cards into ``site_dir``; returns counts for the build log."""
+def write_assets(catalog: Catalog, site_dir: Path, cache_dir: Path, workers: int = 2, *, prune_cache: bool = False) -> dict[str, int]:
+    """Write photo variants and OG cards into ``site_dir``; returns counts for the build log.
+
+    With ``prune_cache`` (a full build, never a preview of some records) the cache entries this build did not use
+    are deleted afterwards: a removed record's photos and card leave the cache.
+    """
     entries = catalog.profiles + catalog.cases
     jobs = [PhotoJob(ref.path, ref.info) for entry in entries for ref in entry.photos]
     variants: dict[str, PhotoVariants] = process_photos(jobs, cache_dir / "images", workers=workers) if jobs else {}
@@ -72,11 +77,17 @@ def write_assets(catalog: Catalog, site_dir: Path, cache_dir: Path, workers: int
     cards = [(e.record.name, f"{e.record.prefecture} {e.record.municipality}", KIND_LABELS[e.kind],
               str(site_dir / og_image_path(e))) for e in entries]
     # A warm cache only links its cards into the site; the pool draws the ones it does not hold yet.
-    og_jobs = [(*card, str(cache_dir / "og")) for card in place_og_cards(cards, cache_dir / "og")]
+    used_cards: set[str] = set()
+    og_jobs = [(*card, str(cache_dir / "og")) for card in place_og_cards(cards, cache_dir / "og", used=used_cards)]
     if workers > 1 and len(og_jobs) > 50:
         with ProcessPoolExecutor(max_workers=workers) as pool:
             list(pool.map(_og_job, og_jobs, chunksize=64))
     else:
         for job in og_jobs:
             _og_job(job)
-    return {"photos": len(jobs), "og_cards": len(entries)}
+    counts = {"photos": len(jobs), "og_cards": len(entries)}
+    if prune_cache:
+        removed = prune(cache_dir / "images", {name for plan in variants.values() for name in plan.files()})
+        removed += prune(cache_dir / "og", used_cards)
+        counts["pruned"] = len(removed)
+    return counts

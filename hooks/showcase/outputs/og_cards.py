@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import io
 import os
+import struct
 import tempfile
 from functools import lru_cache
 from pathlib import Path
@@ -36,6 +37,7 @@ ON_ACCENT = (255, 255, 255)  # label text
 DESIGN_VERSION = "1"
 # zlib level 6: a third of level 9's encoding time for ~4 % more bytes (35,000 cards: minutes of build time).
 PNG_OPTIONS = {"compress_level": 6}
+_PNG_HEAD = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"  # signature, then the IHDR chunk: width, height follow
 
 _MARGIN = 80
 _TEXT_WIDTH = SIZE[0] - 2 * _MARGIN
@@ -213,9 +215,10 @@ def cached_card(title: str, subtitle: str, kind_label: str, cache_dir: Path, fon
 
 
 def place_og_cards(cards: Iterable[tuple[str, str, str, str]], cache_dir: Path,
-                   font_dirs: Sequence[Path] = FONT_DIRS) -> list[tuple[str, str, str, str]]:
-    """Put each cached card ``(title, subtitle, kind label, out path)`` at its path (a hard link where possible)
-    without reading it; the cards the cache does not hold yet.
+                   font_dirs: Sequence[Path] = FONT_DIRS, used: set[str] | None = None) -> list[tuple[str, str, str, str]]:
+    """Put each cached card ``(title, subtitle, kind label, out path)`` at its path (a hard link where possible);
+    the cards the cache does not hold yet, or holds as something other than a card's PNG (redrawn, not published).
+    ``used`` collects the cache file names of every card, placed or not (what pruning keeps).
 
     The fonts are looked up once for all the cards, and each folder made once: a warm 35,000 build places 35,000
     cards, and per card those were six system calls more than the link itself.
@@ -229,11 +232,24 @@ def place_og_cards(cards: Iterable[tuple[str, str, str, str]], cache_dir: Path,
         if folder not in made:
             os.makedirs(folder, exist_ok=True)
             made.add(folder)
-        try:
-            link_or_copy(cached_card(title, subtitle, kind_label, cache_dir, font_dirs, identity), Path(out))
-        except FileNotFoundError:  # not in the cache (the folder is there)
+        cached = cached_card(title, subtitle, kind_label, cache_dir, font_dirs, identity)
+        if used is not None:
+            used.add(cached.name)
+        if not _is_card_png(cached):  # not in the cache, or not a card: drawn again
             missing.append(card)
+            continue
+        link_or_copy(cached, Path(out))
     return missing
+
+
+def _is_card_png(path: Path) -> bool:
+    """Whether ``path`` starts like one of our cards: a PNG whose header says SIZE (24 bytes read)."""
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(24)
+    except OSError:
+        return False
+    return head[:16] == _PNG_HEAD and head[16:24] == struct.pack(">II", *SIZE)
 
 
 def render_og_card(
@@ -247,7 +263,7 @@ def render_og_card(
     """
     cached = cached_card(title, subtitle, kind_label, cache_dir, font_dirs) if cache_dir else None
     data = None
-    if cached is not None and cached.is_file():
+    if cached is not None and _is_card_png(cached):
         data = cached.read_bytes()
     if not data:
         buffer = io.BytesIO()

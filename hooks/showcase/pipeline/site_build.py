@@ -21,6 +21,7 @@ from showcase.check.collection import load_collections
 from showcase.check.problems import ContentError
 from showcase.content.featured import load_featured
 from showcase.cli.preview import preview_pages, preview_selection
+from showcase.outputs.build_cache import cache_root
 from showcase.outputs.embed_charts import ChartEmbed, chart_embeds
 from showcase.outputs.embeds import embed_context
 from showcase.outputs.media import og_image_path, photo_views, write_assets
@@ -38,19 +39,12 @@ from showcase.stats.table_schema import StatTable
 from showcase.stats.tables import export_files
 
 CONTENT_ENV = "SHOWCASE_CONTENT"
-CACHE_ENV = "SHOWCASE_CACHE"
 
 
 def content_root(default: Path) -> Path:
     """The folder holding ``profiles/`` and ``cases/``: ``$SHOWCASE_CONTENT`` or the repository root."""
     value = os.environ.get(CONTENT_ENV)
     return Path(value).resolve() if value else default.resolve()
-
-
-def cache_root(default: Path) -> Path:
-    """Where resized photos and Open Graph cards are cached: ``$SHOWCASE_CACHE`` or ``default`` (the ignored .cache/)."""
-    value = os.environ.get(CACHE_ENV)
-    return Path(value).resolve() if value else default
 
 
 def render_context(catalog: Catalog, statistics: dict[str, StatTable] | None = None, *, site_url: str = "",
@@ -79,7 +73,8 @@ class SiteBuild:
     catalog: Catalog
     pages: list[PageSpec]
     context: dict[str, Any] = field(default_factory=dict)
-    cache_dir: Path | None = None
+    cache_dir: Path | None = None  # None: showcase.outputs.build_cache.cache_root()
+    preview: bool = False  # only some records: the cache is not pruned of what the others use
     charts: list[ChartEmbed] = field(default_factory=list)  # the charts with an embed view
 
     @classmethod
@@ -94,8 +89,7 @@ class SiteBuild:
         """
         environment.cache_clear()  # templates are read once per build (the environment does not stat them per page)
         selection = preview_selection(root, only) if only is not None else None  # type: ignore[arg-type]
-        result = load_collections(root, workers=workers, cache_dir=cache_dir / "photo-facts" if cache_dir else None,
-                                  only=selection)
+        result = load_collections(root, workers=workers, only=selection)
         tables: dict[str, StatTable] = {}
         problems = list(result.problems)
         if data_dir is not None:
@@ -109,7 +103,8 @@ class SiteBuild:
             raise ContentError(problems)
         catalog = build_catalog(result.profiles, result.cases, today)
         pages = site_pages(catalog)
-        build = cls(root, catalog, preview_pages(pages, only) if only is not None else pages, cache_dir=cache_dir)  # type: ignore[arg-type]
+        build = cls(root, catalog, preview_pages(pages, only) if only is not None else pages,  # type: ignore[arg-type]
+                    cache_dir=cache_dir, preview=only is not None)
         build.charts = chart_embeds(tables, catalog)
         build.context = render_context(catalog, tables, site_url=site_url, repo_url=repo_url, charts=build.charts)
         build.context["featured"] = featured
@@ -131,8 +126,7 @@ class SiteBuild:
         return og_image_path(spec.key) if spec.kind in {"profile", "case"} else None
 
     def write_assets(self, site_dir: Path, workers: int = 2) -> dict[str, int]:
-        cache = self.cache_dir or site_dir.parent / ".showcase-cache"
-        return write_assets(self.catalog, site_dir, cache, workers)
+        return write_assets(self.catalog, site_dir, self.cache_dir or cache_root(), workers, prune_cache=not self.preview)
 
     def search_docs(self) -> list[SearchDoc]:
         """What the search index holds of this build's own pages: the records and the statistics page."""
