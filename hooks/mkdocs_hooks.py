@@ -359,6 +359,11 @@ def on_post_build(*, config: MkDocsConfig) -> None:
         files[FEED_PATH] = render_feed(site.catalog, site_url=site_url, site_name=config.site_name)
         write_site_files(site_dir, files)
     log.info(f"{len(files)} open data files and the feed")
+    # [browse] the index pages' filter slices and card fragments (showcase.outputs.browse_slices)
+    if build.problems is None:
+        with build.timed("browse"):
+            count = write_site_files(site_dir, site.browse_files())
+        log.info(f"{count} filter slices and card fragments")
     # [page_writer] the forked children's shares of the pages
     writer = build.writer
     assert writer is not None

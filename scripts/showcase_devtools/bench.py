@@ -19,6 +19,7 @@ from pathlib import Path
 from showcase_devtools.baseline import write_baseline
 from showcase_devtools.bench_report import Row, machine_summary, render_report
 from showcase_devtools.bench_run import RunResult, Trash, mark_deleted, run_measured, settle
+from showcase_devtools.browse_probe import index_cost
 from showcase_devtools.corpus import GENERATOR_VERSION, MANIFEST, REPO_ROOT, generate_corpus
 from showcase_devtools.preview_probe import measure_preview
 
@@ -151,6 +152,9 @@ def bench_size(size: int, args: argparse.Namespace) -> Row:
         print(f"  baseline: {base.wall:.0f} s wall, {base.cpu:.0f} s CPU", flush=True)
     total, largest, around = site_sizes(site)
     cost, found = probe_search(site, corpus)
+    index = index_cost(site)
+    print(f"  profiles index: first load {index.first_load / 1000:.0f} KB (HTML {index.html / 1000:.0f} KB); "
+          f"a filter by the largest prefecture adds {index.filtered / 1000:.0f} KB", flush=True)
     largest_size = size == max(args.sizes)
     checks = validate_only(corpus, work) if largest_size else []
     if not args.keep:
@@ -158,7 +162,7 @@ def bench_size(size: int, args: argparse.Namespace) -> Row:
     preview = measure_preview(corpus, cache=cache, log=work / "preview.log") if largest_size else None
     if preview:
         print(f"  preview: first page {preview[0]:.1f} s, an edit shows after {preview[1]:.1f} s", flush=True)
-    return Row(size, ours, timings, base, total, largest, cost, found, warm, checks, preview, around)
+    return Row(size, ours, timings, base, total, largest, cost, found, warm, checks, preview, around, index)
 
 
 def main(argv: list[str] | None = None) -> int:

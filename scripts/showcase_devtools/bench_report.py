@@ -35,6 +35,7 @@ class Row:
     validations: list[RunResult]  # scripts/validate's runs on the largest corpus (none for the other sizes)
     preview: tuple[float, float] | None = None  # (first page, edit shown) seconds, for the largest size
     around_record: int = 0  # the most a record page carries outside its record's <article>
+    index: Any = None  # browse_probe.IndexCost: the profiles index's first load, and what a filter adds
 
     @property
     def validate(self) -> RunResult | None:
@@ -78,7 +79,9 @@ class Row:
                 "first_query_bytes": self.query.query_bytes, "first_query_all_bytes": self.query.total_bytes,
                 "first_query_seconds": self.query.seconds, "first_query_runs": self.query.runs, "recall": [self.recall.found, self.recall.expected],
                 "missed": self.recall.missed, "warm_caches_seconds": self.warm_seconds,
-                "validate_seconds": self.validate.wall if self.validate else None, "validate_runs": sorted(run.wall for run in self.validations), "preview_seconds": self.preview}
+                "validate_seconds": self.validate.wall if self.validate else None, "validate_runs": sorted(run.wall for run in self.validations), "preview_seconds": self.preview,
+                "index_first_load_bytes": self.index.first_load if self.index else None,
+                "index_filtered_bytes": self.index.filtered if self.index else None}
 
 
 def _mb(value: int) -> str:
@@ -91,7 +94,8 @@ def _pair(values: tuple[float, float]) -> str:
 
 def table(rows: list[Row]) -> str:
     head = (["records", "build wall / CPU s"] + [f"{label} s" for label, _ in STAGES]
-            + ["other hooks s", "peak RSS", "output", "largest record page (around the record)", "1st query (all)", "results in",
+            + ["other hooks s", "peak RSS", "output", "largest record page (around the record)", "index first load (a filter adds)",
+               "1st query (all)", "results in",
                "recall", "wall per 1k", "baseline wall / CPU s", "ours ÷ baseline (wall, CPU)"])
     lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
     for row in rows:
@@ -99,6 +103,7 @@ def table(rows: list[Row]) -> str:
         cells += [_pair(row.stage(prefixes)) for _label, prefixes in STAGES]
         cells += [_pair(row.other_hooks()), f"{row.ours.peak_rss / 1e9:.2f} GB", _mb(row.output_bytes),
                   f"{row.largest_page / 1000:.1f} KB ({row.around_record / 1000:.1f} KB)",
+                  f"{row.index.first_load / 1000:.0f} KB (+{row.index.filtered / 1000:.0f} KB)" if row.index else "—",
                   f"{row.query.query_bytes / 1000:.0f} KB ({row.query.total_bytes / 1000:.0f} KB)",
                   row.query.spread, f"{row.recall.found}/{row.recall.expected}", f"{row.per_thousand:.1f} s",
                   _pair((row.base.wall, row.base.cpu)) if row.base else "—",

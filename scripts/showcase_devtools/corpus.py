@@ -17,6 +17,7 @@ import json
 import random
 import shutil
 import sys
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -33,6 +34,7 @@ GENERATOR_VERSION = 5  # bump when the same seed would write different records
 REPO_ROOT = Path(__file__).resolve().parents[2]
 ACTIVE_SHARE = 7200 / (7200 + 18300)  # 現役 vs OB・OG among members, roughly
 PHOTO_SHARE = 0.08
+KANA_SHARE = 70  # percent of profiles that give their reading (name_kana); the rest sort after them in 五十音順
 
 
 class _Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # type: ignore[misc]
@@ -132,7 +134,10 @@ def _tail(rng: random.Random, slot: Slot, data: dict, text: TextMaker) -> dict:
 
 def make_profile(rng: random.Random, slot: Slot, budget: int) -> dict:
     text = TextMaker(rng, slot.town.name, list(slot.known))
-    data = _common(rng, slot, f"{rng.choice(words.SURNAMES)} {rng.choice(words.GIVEN_NAMES)}")
+    surname, given = rng.choice(words.SURNAMES), rng.choice(words.GIVEN_NAMES)
+    data = _common(rng, slot, f"{surname} {given}")
+    if zlib.crc32(slot.slug.encode("utf-8")) % 100 < KANA_SHARE:  # not from rng: the rest of the record stays as it was
+        data = {"name": data.pop("name"), "name_kana": f"{words.READINGS[surname]} {words.READINGS[given]}", **data}
     data["fields"] = rng.sample(list(ACTIVITY_FIELDS), rng.choices((1, 2, 3), weights=(5, 3, 2))[0])
     if rng.random() < ACTIVE_SHARE:
         start = (rng.randint(2023, 2026), rng.randint(1, 10))

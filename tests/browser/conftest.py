@@ -15,7 +15,7 @@ CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-back
 
 
 # A test that needs a slow network sets this cookie on its browser context: the server then holds back
-# every Pagefind fragment (a result's data) by that many milliseconds.  Pagefind fetches fragments from its
+# every Pagefind fragment (a result's data) and every card fragment (card.json) by that many milliseconds.  Pagefind fetches fragments from its
 # worker, which neither an init script nor a Playwright route handler can slow without pausing the test too.
 SLOW_FRAGMENTS_COOKIE = "test-slow-fragments-ms"
 
@@ -25,7 +25,7 @@ class _QuietHandler(SimpleHTTPRequestHandler):
         pass
 
     def do_GET(self):  # noqa: N802 - the base class's name
-        if "/fragment/" in self.path:
+        if "/fragment/" in self.path or self.path.endswith("/card.json"):
             for part in self.headers.get("Cookie", "").split(";"):
                 name, _, value = part.strip().partition("=")
                 if name == SLOW_FRAGMENTS_COOKIE and value.isdigit():

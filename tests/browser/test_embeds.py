@@ -300,8 +300,8 @@ def test_embed_block_copies_by_keyboard_and_previews_when_opened(browser, site, 
         outside.append(route.request.url)
         route.abort()
 
-    # Requests Material's JavaScript makes on a full page: the repository's stars from api.github.com, and
-    # sitemap.xml beside each <link rel="alternate"> (the oEmbed link points at the published site_url).
+    # Requests Material's JavaScript makes on a full page: the repository's stars from api.github.com (no sitemap
+    # beside our <link rel="alternate "> links: overrides/main.html).
     context.route(lambda url: not url.startswith(site), off_origin)
     try:
         page = context.new_page()
@@ -326,7 +326,7 @@ def test_embed_block_copies_by_keyboard_and_previews_when_opened(browser, site, 
         assert copied == page.locator("#cs-embed-profile-hanako-loader").input_value()
         assert copied.startswith(f'<div data-chiiki-embed="{SITE_URL}embed/profiles/hanako/"')
         assert errors == []
-        assert {url for url in outside if "api.github.com" not in url} <= {SITE_URL + "oembed/profiles/sitemap.xml"}
+        assert {url for url in outside if "api.github.com" not in url} == set()
     finally:
         context.close()
 

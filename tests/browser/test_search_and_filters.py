@@ -59,14 +59,13 @@ def test_search_page_input_works_by_keyboard(page, seed_site):
 
 def test_combined_filters_with_javascript(page, fixture_site):
     page.goto(fixture_site + "profiles/")
-    form = page.locator("form.cs-filter__form")
+    form = page.locator("form.cs-browse__form")
     assert form.is_visible()
-    form.get_by_label("都道府県").select_option("奈良県")
-    form.get_by_label("状態").select_option("現役")
-    form.get_by_role("button", name="絞り込む").click()
-    status = form.locator(".cs-filter__status")
-    status.filter(has_text="件が見つかりました").wait_for(timeout=15000)
-    names = form.locator(".cs-filter__results .cs-card__title").all_inner_texts()
+    form.get_by_label("都道府県", exact=True).select_option("奈良県")
+    form.get_by_label("状態", exact=True).select_option("現役")
+    form.get_by_role("button", name="表示する").click()
+    page.locator(".cs-browse__status").filter(has_text="件").wait_for(timeout=15000)
+    names = page.locator("[data-cs-browse-results] .cs-card__title").all_inner_texts()
     assert names == ["奈良 現役"]
     assert page.console_errors == []
 
@@ -74,38 +73,39 @@ def test_combined_filters_with_javascript(page, fixture_site):
 def test_filter_count_is_announced_with_its_cards(page, fixture_site):
     """The count must not reach the screen (or a screen reader) before the cards it counts.
 
-    Each result's fragment is held back, so a count written before the cards shows as
-    "N件" above an empty list.
+    Each card fragment is held back, so a count written before the cards shows as "N件" above an empty list.
     """
     hold_back_fragments(page, fixture_site)
     page.goto(fixture_site + "profiles/")
-    form = page.locator("form.cs-filter__form")
-    form.get_by_label("都道府県").select_option("奈良県")
-    form.get_by_role("button", name="絞り込む").click()
-    status = form.locator(".cs-filter__status")
-    status.filter(has_text="件が見つかりました").wait_for(timeout=15000)
-    assert status.inner_text().startswith("2件")
-    assert form.locator(".cs-filter__results .cs-card").count() == 2
+    form = page.locator("form.cs-browse__form")
+    form.get_by_label("都道府県", exact=True).select_option("奈良県")
+    form.get_by_role("button", name="表示する").click()
+    status = page.locator(".cs-browse__status")
+    status.filter(has_text="件").wait_for(timeout=15000)
+    assert status.inner_text() == "奈良県: 2件"
+    assert page.locator("[data-cs-browse-results] .cs-card").count() == 2
 
 
-def test_a_reset_drops_a_filter_answer_still_on_its_way(page, fixture_site):
+def test_a_clear_drops_a_filter_answer_still_on_its_way(page, fixture_site):
     hold_back_fragments(page, fixture_site)
     page.goto(fixture_site + "profiles/")
-    form = page.locator("form.cs-filter__form")
-    form.get_by_label("都道府県").select_option("奈良県")
-    form.get_by_role("button", name="絞り込む").click()
-    form.locator(".cs-filter__status").filter(has_text="検索しています").wait_for(timeout=15000)
+    form = page.locator("form.cs-browse__form")
+    form.get_by_label("都道府県", exact=True).select_option("奈良県")
+    form.get_by_role("button", name="表示する").click()
+    page.locator(".cs-browse__status").filter(has_text="読み込んでいます").wait_for(timeout=15000)
     form.get_by_role("button", name="条件をクリア").click()
     page.wait_for_timeout(2500)  # longer than the held-back fragments take
-    assert form.locator(".cs-filter__results .cs-card").count() == 0
-    assert form.locator(".cs-filter__status").inner_text() == ""
+    assert page.locator("[data-cs-browse-results]").is_hidden()
+    assert page.locator("[data-cs-browse-list] .cs-card").count() == 3  # the unfiltered list is back
+    assert page.locator(".cs-browse__status").inner_text() == ""
+    assert page.url == fixture_site + "profiles/"
 
 
 def test_filters_without_javascript_are_links(browser, fixture_site):
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
     page.goto(fixture_site + "profiles/")
-    assert not page.locator("form.cs-filter__form").is_visible()
+    assert not page.locator("form.cs-browse__form").is_visible()
     page.locator("details.cs-facets summary").click()
     page.get_by_role("link", name="OB・OG").click()
     assert page.url.endswith("/profiles/status/alumni/")

@@ -101,13 +101,13 @@ def test_index_filters_work_by_keyboard(gate_browser, gate_server, width):
         _tab_to(page, lambda f: f.tag == "select")
         page.keyboard.press("ArrowDown")  # the first prefecture with profiles
         assert page.evaluate("document.activeElement.value"), "ArrowDown did not choose a prefecture"
-        _tab_to(page, lambda f: f.name == "絞り込む")
+        _tab_to(page, lambda f: f.name == "表示する")
         page.keyboard.press("Enter")
-        page.locator(".cs-filter__status").filter(has_text="件が見つかりました").wait_for(timeout=RESULT_TIMEOUT_MS)
-        assert page.locator(".cs-filter__results .cs-card").count() >= 1
+        page.locator(".cs-browse__status").filter(has_text="件").wait_for(timeout=RESULT_TIMEOUT_MS)
+        assert page.locator("[data-cs-browse-results] .cs-card").count() >= 1
         _tab_to(page, lambda f: f.name == "条件をクリア")
         page.keyboard.press("Space")
-        assert page.evaluate("document.querySelector('.cs-filter__form select').value") == ""
+        assert page.evaluate("document.querySelector('.cs-browse__form select').value") == ""
         summary = _tab_to(page, lambda f: f.tag == "summary")
         page.keyboard.press("Enter")
         assert page.evaluate("document.querySelector('details.cs-facets').open"), f"Enter on {summary} did not open it"

@@ -47,9 +47,10 @@ def open_view(page, base_url: str, view: View) -> None:
         page.locator(".cs-search__link").first.wait_for(timeout=RESULT_TIMEOUT_MS)
         page.evaluate("document.querySelector('details.cs-search__filters').open = true")  # check the filters too
     elif view.state == "filtered":
-        form = page.locator("form.cs-filter__form")
+        form = page.locator("form.cs-browse__form")
+        form.locator("select[name=並び順]").select_option("新着")  # a sort of the whole list: its results replace it
         form.locator("button[type=submit]").click()
-        form.locator(".cs-filter__results .cs-card").first.wait_for(timeout=RESULT_TIMEOUT_MS)
+        page.locator("[data-cs-browse-results] .cs-card").first.wait_for(timeout=RESULT_TIMEOUT_MS)
     page.evaluate("document.fonts.ready.then(() => true)")
 
 

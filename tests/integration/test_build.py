@@ -114,7 +114,7 @@ def test_no_third_party_assets(built):
         text = page.read_text(encoding="utf-8")
         assert "fonts.googleapis" not in text and "fonts.gstatic" not in text
         for tag in re.findall(r"<(?:script|img|link|iframe|source)\b[^>]*>", text):
-            if re.search(r'rel="(?:canonical|alternate)"', tag):
+            if re.search(r'rel="(?:canonical|alternate) ?"', tag):
                 continue  # links, not requests
             if re.search(r'(?:src|href|srcset)="(?:https?:)?//', tag):
                 pytest.fail(f"{page}: {tag}")

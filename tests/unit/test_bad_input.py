@@ -46,6 +46,7 @@ BAD_PROFILES: dict[str, str] = {
     "many-problems": GOOD.replace("hometown:", "hometwon:").replace("prefecture: 山梨県", "prefecture: 山梨").replace("start: 2023-04", "start: 2023-4"),
     "photo-outside-folder": GOOD + "photos:\n- file: ../../cases/other/photo.jpg\n  alt: 写真\n",
     "photo-missing-alt": GOOD + "photos:\n- file: photo.jpg\n",
+    "katakana-reading": GOOD.replace("name: 試験 花子", "name: 試験 花子\nname_kana: シケン ハナコ"),
     # a term's end and what came after (showcase.check.term): what the record states, checked against itself
     "after-term-with-planned-end": GOOD.replace("end: 2026-03", "end: 2026-03\n  end_planned: true") + "after_term:\n  settled: 同じ市町村\n",
     "end-after-published": GOOD.replace("end: 2026-03", "end: 2027-03"),

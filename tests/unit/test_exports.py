@@ -103,11 +103,11 @@ def test_csv_round_trips_to_the_same_records_as_json(files, kind):
 
 def test_csv_starts_with_the_bom_and_the_expected_headers(files):
     text = files["data/profiles.csv"]
-    assert text.startswith("\ufeffslug,url,status,name,prefecture,municipality,municipality_code,")
+    assert text.startswith("\ufeffslug,url,status,name,name_kana,prefecture,municipality,municipality_code,")
     assert "\r\n" in text
     header = text[1:].split("\r\n", 1)[0].split(",")
     assert {"term.start", "term.end", "age.years", "contact.organisation", "consent.basis", "activities"} <= set(header)
-    assert files["data/cases.csv"].startswith("\ufeffslug,url,name,prefecture,municipality,municipality_code,")
+    assert files["data/cases.csv"].startswith("\ufeffslug,url,name,name_kana,prefecture,municipality,municipality_code,")
 
 
 def test_formula_like_cells_are_defused_in_csv_only(files):

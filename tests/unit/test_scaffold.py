@@ -147,7 +147,7 @@ def test_friendly_spellings_are_normalised(tmp_path):
 
 
 def test_interactive_answers(tmp_path, capsys):
-    answers = iter(["Bad Slug", "tsuru-hanako", "試験 花子", "やまなし", "山梨県", "都留市", "192040",
+    answers = iter(["Bad Slug", "tsuru-hanako", "試験 花子", "しけん1", "シケン　ハナコ", "やまなし", "山梨県", "都留市", "192040",
                     "2023-4", "",  # term start, end unknown
                     "1", "2026-10", "",  # consent basis, date, published = this month
                     "1,13", "1,5"])  # fields: 13 is out of range, asked again
@@ -163,6 +163,7 @@ def test_interactive_answers(tmp_path, capsys):
     assert "フォルダ名「Bad Slug」は URL に使えません" in out and "「やまなし」は都道府県名ではありません" in out
     text = (tmp_path / "profiles" / "tsuru-hanako" / "profile.yml").read_text(encoding="utf-8")
     assert 'start: "2023-04"' in text and '  # end: ""' in text
+    assert "よみがなはひらがなと空白で書いてください" in out and 'name_kana: "しけん はなこ"' in text  # katakana accepted
     assert '  - "地域コミュニティ活動"\n  - "移住・定住促進"' in text
     assert 'published: "2026-11"' in text and 'basis: "本人の同意"' in text
     assert {p.field for p in load_collections(tmp_path, workers=1).problems} == {
@@ -200,7 +201,7 @@ def test_output_names_the_preview_url(tmp_path, capsys):
 
 def test_interactive_asks_again_for_a_taken_folder_and_a_mismatched_code(tmp_path, capsys):
     (tmp_path / "cases" / "taken").mkdir(parents=True)
-    answers = iter(["taken", "fresh", "", "奈良県", "", "192040", "292010", "", "", "", ""])  # legal form, area, category, published
+    answers = iter(["taken", "fresh", "", "", "奈良県", "", "192040", "292010", "", "", "", ""])  # name, reading, …; legal form, area, category, published
     assert scaffold(tmp_path, "case", ask=lambda prompt: next(answers)) == 0
     assert next(answers, None) is None
     out = capsys.readouterr().out

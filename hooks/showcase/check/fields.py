@@ -36,6 +36,8 @@ _VALUE_MESSAGES: dict[str, tuple[str, str, str, str]] = {
     "email": ("メールアドレスの形式が正しくありません", "not a valid email address", "例: info@example.jp", "e.g. info@example.jp"),
     "phone": ("電話番号はハイフン区切りで書いてください", "write the phone number with hyphens", "例: \"0742-93-0001\"",
               "e.g. \"0742-93-0001\""),
+    "name_kana": ("よみがなはひらがなと空白で書いてください", "the reading (name_kana) must be hiragana and spaces",
+                  "例: \"やまだ たろう\"（カタカナ・漢字・ローマ字は使えません）", "e.g. \"やまだ たろう\" (no katakana, kanji or latin letters)"),
     "term_order": ("任期終了が着任より前になっています", "the term ends before it starts", "start と end を確認してください",
                    "check start and end"),
 }

@@ -24,8 +24,9 @@ from urllib.parse import urlparse
 
 from showcase.check.collection import COLLECTIONS, load_entry
 from showcase.check.problems import Problem
-from showcase.cli.scaffold_answers import (Check, Message, check_code, check_fields, check_line, check_municipality, check_prefecture,
-                                           check_slug, check_text, check_year_month, choice, complete_place)
+from showcase.cli.scaffold_answers import (Check, Message, check_code, check_fields, check_line, check_municipality,
+                                           check_name_kana, check_prefecture, check_slug, check_text, check_year_month,
+                                           choice, complete_place)
 from showcase.content.record_template import case_template, profile_template
 from showcase.content.vocab import ACTIVITY_FIELDS, LEGAL_FORMS, RMO_CATEGORIES
 
@@ -53,6 +54,8 @@ class Question:
 def _questions(kind: str) -> list[Question]:
     head = [
         Question("name", "--name", "名前" if kind == "profile" else "組織の名前", "name", check_line),
+        Question("name_kana", "--name-kana", "よみがな（ひらがな。例: やまだ たろう。省略するなら Enter）",
+                 "reading in hiragana (Enter to skip)", check_name_kana),
         Question("prefecture", "--prefecture", "都道府県（例: 山梨県）", "prefecture", check_prefecture),
         Question("municipality", "--municipality", "市区町村（例: 都留市）", "municipality", check_municipality(None)),
         Question("municipality_code", "--municipality-code", "全国地方公共団体コード（Enter で市区町村名から調べます）",

@@ -15,8 +15,8 @@ from typing import Callable, Sequence
 
 from showcase.check.collection import RESERVED_SLUGS, SLUG_RE
 from showcase.content.municipalities import check_place, code_for_typed, municipality_list
-from showcase.content.schema import YEAR_MONTH_RE
-from showcase.content.vocab import ACTIVITY_FIELDS, PREFECTURES
+from showcase.content.schema import NAME_KANA_RE, YEAR_MONTH_RE
+from showcase.content.vocab import ACTIVITY_FIELDS, PREFECTURES, hiragana
 
 Message = tuple[str, str, str, str]  # ja, en, hint_ja, hint_en
 Check = Callable[[str], "tuple[str, None] | tuple[None, Message]"]
@@ -32,6 +32,15 @@ def check_slug(value: str) -> tuple[str, None] | tuple[None, Message]:
     return None, (f"フォルダ名「{value}」は URL に使えません", f"folder name '{value}' cannot be used as a URL",
                   "半角英小文字・数字・ハイフンだけにしてください（例: yamada-taro）",
                   "use lowercase a-z, digits and hyphens only (e.g. yamada-taro)")
+
+
+def check_name_kana(value: str) -> tuple[str, None] | tuple[None, Message]:
+    """よみがな: katakana is accepted and written as hiragana (ヤマダ タロウ → やまだ たろう)."""
+    value = hiragana(" ".join(unicodedata.normalize("NFKC", value).split()))
+    if NAME_KANA_RE.fullmatch(value):
+        return _ok(value)
+    return None, ("よみがなはひらがなと空白で書いてください", "write the reading in hiragana and spaces",
+                  "例: やまだ たろう", "e.g. やまだ たろう")
 
 
 def check_line(value: str) -> tuple[str, None] | tuple[None, Message]:

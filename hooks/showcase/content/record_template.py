@@ -57,6 +57,8 @@ def _common_head(kind: str, slug: str, facts: Mapping[str, str]) -> list[str]:
         "",
         "# 名前（必須）" if kind == "profile" else "# 組織の名前（必須）",
         f"name: {quoted(facts.get('name', ''))}",
+        "# よみがな（任意）。ひらがなと空白で書きます。五十音順の並べ替えと検索に使われます。例: やまだ たろう",
+        f"name_kana: {quoted(facts['name_kana'])}" if facts.get("name_kana") else "# name_kana: \"\"",
         "# 都道府県（必須）。例: 山梨県",
         f"prefecture: {quoted(facts.get('prefecture', ''))}",
         "# 市区町村（必須）。例: 都留市",

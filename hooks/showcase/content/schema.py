@@ -27,12 +27,15 @@ PHONE_PATTERN = r"^0[0-9]{1,4}-[0-9]{1,4}-[0-9]{3,4}$"
 MUNICIPALITY_CODE_PATTERN = r"^[0-9]{6}$"  # the check digit and the official list are checked by the validator only
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 NOT_BLANK_PATTERN = r"\S"  # a line or text is stripped, then must not be empty
+# よみがな (name_kana): hiragana (with ー and ゝゞ) and single spaces, e.g. "やまだ たろう" (issue 16)
+NAME_KANA_PATTERN = r"^[\u3041-\u3096\u309d\u309e\u30fc]+([ \u3000][\u3041-\u3096\u309d\u309e\u30fc]+)*$"
 
 YEAR_MONTH_RE = re.compile(YEAR_MONTH_PATTERN)
 YEAR_OR_MONTH_RE = re.compile(YEAR_OR_MONTH_PATTERN)
 SAFE_URL_RE = re.compile(SAFE_URL_PATTERN)  # case-sensitive, as JSON Schema patterns are
 EMAIL_RE = re.compile(EMAIL_PATTERN)
 PHONE_RE = re.compile(PHONE_PATTERN)
+NAME_KANA_RE = re.compile(NAME_KANA_PATTERN)
 
 
 def _pattern(pattern: str, *examples: str) -> Any:
@@ -81,12 +84,20 @@ def _year_or_month(value: str) -> str:
     return value
 
 
+def _name_kana(value: str) -> str:
+    if not NAME_KANA_RE.fullmatch(value):
+        raise ValueError("name_kana")
+    return value
+
+
 YearMonth = Annotated[str, AfterValidator(_year_month), _pattern(YEAR_MONTH_PATTERN, "2022-06")]
 YearOrMonth = Annotated[str, AfterValidator(_year_or_month), _pattern(YEAR_OR_MONTH_PATTERN, "2015", "2015-04")]
 SafeUrl = Annotated[str, AfterValidator(_safe_url), _pattern(SAFE_URL_PATTERN, "https://example.jp/")]
 MunicipalityCode = Annotated[str, AfterValidator(_municipality_code), _pattern(MUNICIPALITY_CODE_PATTERN, "192040")]
 Email = Annotated[str, AfterValidator(_email), _pattern(EMAIL_PATTERN, "info@example.jp")]
 Phone = Annotated[str, AfterValidator(_phone), _pattern(PHONE_PATTERN, "0742-93-0001")]
+NameKana = Annotated[str, StringConstraints(max_length=120), AfterValidator(_name_kana),
+                     _pattern(NAME_KANA_PATTERN, "やまだ たろう")]
 Slug = Annotated[str, Field(pattern=SLUG_PATTERN)]
 
 PrefectureName = Literal[tuple(p.name for p in PREFECTURES)]  # type: ignore[valid-type]
@@ -163,6 +174,8 @@ class Consent(Strict):
 
 class _Record(Strict):
     name: Line = Field(title="名前", description="プロフィールは本人の名前、事例は組織の名前（1行）")
+    name_kana: Optional[NameKana] = Field(None, title="よみがな",
+                                          description="名前の読み（ひらがなと空白）。五十音順の並べ替えと検索に使われます（任意）")
     prefecture: PrefectureName = Field(title="都道府県", description="正式名（例: 山梨県、北海道、東京都）")
     municipality: Line = Field(title="市区町村", description="例: 都留市")
     municipality_code: MunicipalityCode = Field(title="全国地方公共団体コード", description="6桁（検査数字を含む）。例: 都留市は 192040")

@@ -114,3 +114,8 @@ def municipality_check_digit(code5: str) -> str:
 def is_valid_municipality_code(code: str) -> bool:
     return (len(code) == 6 and code.isascii() and code.isdigit()
             and code[:2] in PREFECTURE_BY_CODE and municipality_check_digit(code[:5]) == code[5])
+
+
+def hiragana(text: str) -> str:
+    """Katakana as hiragana (ヤマダ → やまだ), everything else unchanged: readings are written and sorted in hiragana."""
+    return "".join(chr(ord(c) - 0x60) if "\u30a1" <= c <= "\u30f6" else c for c in text)

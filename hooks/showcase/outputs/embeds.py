@@ -188,19 +188,12 @@ def _render_view(view: EmbedView, catalog: Catalog, context: dict[str, Any], sit
     return render_template("embed/chart.html", view.url, chart=view.subject, **common)
 
 
-# Material's JavaScript fetches "sitemap.xml" next to every <link rel="alternate"> of a page (its language
-# switcher).  An empty sitemap beside the oEmbed files answers that request instead of a 404.
-EMPTY_SITEMAP = ('<?xml version="1.0" encoding="UTF-8"?>\n'
-                 '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"></urlset>\n')
-
-
 def render_embeds(catalog: Catalog, context: dict[str, Any] | None = None, *, site_url: str = "",
                   site_name: str = "chiiki-showcase", charts: Iterable[Any] = ()) -> dict[str, str]:
-    """``{site-relative path: text}``: every embed view's ``index.html``, its oEmbed JSON (and the empty sitemaps)."""
+    """``{site-relative path: text}``: every embed view's ``index.html`` and its oEmbed JSON."""
     context = {key: value for key, value in (context or {}).items() if key not in {"site_url", "site_name"}}
     files: dict[str, str] = {}
     for view in embed_views(catalog, charts):
         files[f"{view.url}index.html"] = _render_view(view, catalog, dict(context, site_name=site_name), site_url)
         files[view.oembed_path] = oembed_document(view, site_url, site_name)
-        files[view.oembed_path.rsplit("/", 1)[0] + "/sitemap.xml"] = EMPTY_SITEMAP
     return files

@@ -13,7 +13,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator
 
 from showcase.catalog import urls
 from showcase.catalog.indexes import Catalog, build_catalog
@@ -21,12 +21,14 @@ from showcase.check.collection import load_collections
 from showcase.check.problems import ContentError
 from showcase.content.featured import load_featured
 from showcase.cli.preview import preview_pages, preview_selection
+from showcase.outputs.browse_slices import browse_files
 from showcase.outputs.build_cache import cache_root
 from showcase.outputs.embed_charts import ChartEmbed, chart_embeds
 from showcase.outputs.embeds import embed_context
 from showcase.outputs.media import og_image_path, photo_views, write_assets
 from showcase.outputs.open_data import data_links_for
 from showcase.pipeline.collector import collector_paused
+from showcase.render.browse_form import BrowseForms
 from showcase.render.cards import Cards
 from showcase.render.environment import environment
 from showcase.render.home import expand_home_records
@@ -59,6 +61,7 @@ def render_context(catalog: Catalog, statistics: dict[str, StatTable] | None = N
     return {
         "photos_for": photos_for,
         "cards": Cards(catalog, photos_for),
+        "browse_forms": BrowseForms(catalog),
         "statistics": statistics,
         "site_url": site_url,
         "contributing_url": f"{repo}/blob/main/CONTRIBUTING.md" if repo else "",
@@ -127,6 +130,10 @@ class SiteBuild:
 
     def write_assets(self, site_dir: Path, workers: int = 2) -> dict[str, int]:
         return write_assets(self.catalog, site_dir, self.cache_dir or cache_root(), workers, prune_cache=not self.preview)
+
+    def browse_files(self) -> Iterator[tuple[str, str]]:
+        """The index pages' filter slices and card fragments (:mod:`showcase.outputs.browse_slices`), as (path, text)."""
+        return browse_files(self.catalog, self.context["cards"])
 
     def search_docs(self) -> list[SearchDoc]:
         """What the search index holds of this build's own pages: the records and the statistics page."""

@@ -183,6 +183,7 @@ def _render_listing(spec: PageSpec, catalog: Catalog, context: dict[str, Any]) -
     return render_template("listing.html", spec.url, spec=spec, listing=listing, extra=extra, catalog=catalog,
                            crumbs=_listing_crumbs(spec, extra),
                            facets=facets(catalog) if spec.kind in {"profiles", "cases"} else None,
+                           browse=context["browse_forms"](spec.kind, extra) if "browse_forms" in context else None,
                            towns=catalog.by_prefecture.get(extra.name, []) if spec.kind == "prefecture" else None,
                            **context)
 

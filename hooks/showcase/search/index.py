@@ -53,7 +53,7 @@ def record_docs(specs: Iterable[PageSpec]) -> list[SearchDoc]:
         place = f"{record.prefecture} {record.municipality}"
         kind = spec.filters["種別"][0]  # 地域おこし協力隊 or 地域運営組織 (render.pages.record_pages)
         if entry.kind == "profile":
-            parts = [record.name, kind, place, *spec.filters["状態"], *record.fields,
+            parts = [record.name, record.name_kana, kind, place, *spec.filters["状態"], *record.fields,
                      record.hometown, record.moved_from, record.previous_job, markdown_text(record.motivation)]
             parts += [text for activity in record.activities for text in (activity.title, markdown_text(activity.body))]
             parts.append(markdown_text(record.goals))
@@ -61,7 +61,7 @@ def record_docs(specs: Iterable[PageSpec]) -> list[SearchDoc]:
                 parts += [*spec.filters.get("任期後の居住地", []), *spec.filters.get("任期後の進路", []),
                           markdown_text(record.after_term.note) if record.after_term.note else ""]
         else:
-            parts = [record.name, kind, place, record.legal_form, record.area, markdown_text(record.summary)]
+            parts = [record.name, record.name_kana, kind, place, record.legal_form, record.area, markdown_text(record.summary)]
             parts += [text for activity in record.activities
                       for text in (activity.category, activity.title, markdown_text(activity.body))]
         parts += [photo.caption for photo in record.photos]
