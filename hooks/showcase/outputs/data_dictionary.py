@@ -21,7 +21,7 @@ ADDED = {
     "slug": ("識別子", "URL に使われるフォルダ名（半角英小文字・数字・ハイフン）。変わりません", "文字列", True),
     "url": ("ページの URL", "このサイトでの掲載ページ", "URL", True),
     "status": ("状態", "、".join(f"{key}＝{label}" for key, label in STATUS_LABELS.items())
-               + "。任期終了（term.end）が書かれていて、それが予定（term.end_planned）でなければ alumni。記録の記載から決まり、ビルドの日付には左右されません",
+               + "。任期終了の年月が書かれていて、それが予定でなければ alumni（記録の記載で決まり、ビルドの日付には左右されません）",
                "active / alumni", True),
 }
 
