@@ -21,7 +21,6 @@ from __future__ import annotations
 import html
 import logging
 import os
-import sys
 import platform
 import sys
 from contextlib import nullcontext

@@ -86,7 +86,9 @@ class SharedBlocks:
 
     def __call__(self, name: str, page: Any, render: Callable[[], str]) -> Markup:
         file = getattr(page, "file", None)
-        if file is None or file.src_uri in self.nav_pages or page.is_homepage:
+        # A page with a table of contents (a hand-written page outside the nav, like accessibility.md) renders its
+        # own: its TOC sidebar is part of site_nav.  Generated pages have none.
+        if file is None or file.src_uri in self.nav_pages or page.is_homepage or getattr(page, "toc", None):
             return Markup(render())
         key = (name, posixpath.dirname(page.url.rstrip("/")))
         if key not in self.blocks:

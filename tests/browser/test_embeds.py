@@ -18,6 +18,7 @@ import pytest
 from PIL import Image
 
 from showcase.outputs.embeds import SANDBOX, EmbedView, loader_snippet
+from tests.browser.conftest import StaticServer
 from tests.factories import case, make_site, profile
 from tests.headers_file import headers_for, parse_headers
 from tests.integration.sitebuild import mkdocs_build
@@ -67,7 +68,7 @@ class Server:
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory):
+def built(tmp_path_factory):
     content = tmp_path_factory.mktemp("content")
     make_site(content, profiles={
         "hanako": profile(photos=[{"file": "katsudou.jpg", "alt": "朝市の様子"}]),
@@ -78,7 +79,12 @@ def site(tmp_path_factory):
     out = tmp_path_factory.mktemp("embed-site") / "site"
     result = mkdocs_build(content, out)
     assert result.returncode == 0, result.stdout + result.stderr
-    server = Server(out)
+    return out
+
+
+@pytest.fixture(scope="module")
+def site(built):
+    server = Server(built)
     yield server.url
     server.close()
 
@@ -170,12 +176,24 @@ def _frame_height(page, selector: str) -> float:
 
 
 def _settle(page, selector: str) -> int:
-    """Wait until the iframe is as tall as its content; return that height."""
+    """Wait until the iframe is as tall as its content, at the iframe's current width; return that height.
+
+    The embed is a cross-origin iframe, laid out in its own renderer: after the host page is resized, the frame
+    learns its new width a moment later.  Until then its content still measures the old height, which the iframe
+    already has, so "iframe as tall as content" holds for a stale pair (issue 20: 458 px, the 375 px height, after
+    the resize back to 1280 px, about one run in three on a busy machine).  So the pair counts only once the frame
+    lays out at the width its iframe has now, and only when two polls in a row agree.
+    """
     frame = _frame(page, selector)
+    last = None
     for _ in range(100):
-        content = _content_height(frame)
-        if abs(_frame_height(page, selector) - content) <= 2:
+        width = page.eval_on_selector(selector, "el => el.clientWidth")
+        laid_out_at = frame.evaluate("window.innerWidth")
+        content, height = _content_height(frame), _frame_height(page, selector)
+        state = (content, height) if abs(laid_out_at - width) <= 1 and abs(height - content) <= 2 else None
+        if state is not None and state == last:
             return content
+        last = state
         page.wait_for_timeout(100)
     pytest.fail(f"{selector}: iframe {_frame_height(page, selector)}px, content {_content_height(frame)}px")
 
@@ -376,3 +394,27 @@ def test_embed_block_without_javascript_keeps_the_code_and_a_preview_link(browse
         assert page.locator(".cs-embed__preview a").get_attribute("href") == "../../embed/municipalities/192040/"
     finally:
         context.close()
+
+
+def test_without_the_headers_file_the_views_own_policy_blocks_injected_script(browser, built):
+    """Issue 20, finding 12: GitHub Pages ignores _headers; the <meta> CSP still keeps a view to our own origin."""
+    view = built / "embed" / "profiles" / "hanako"
+    injected = (view / "index.html").read_text(encoding="utf-8").replace(
+        "<main", '<script>document.documentElement.dataset.injected = "ran"</script><main', 1)
+    (view / "injected.html").write_text(injected, encoding="utf-8")
+    server = StaticServer(built)  # sends no Content-Security-Policy header, like GitHub Pages
+    context = browser.new_context(locale="ja-JP")
+    try:
+        page = context.new_page()
+        violations: list[str] = []
+        page.on("console", lambda message: violations.append(message.text) if message.type == "error" else None)
+        response = page.goto(server.url + "embed/profiles/hanako/")
+        assert "content-security-policy" not in response.headers
+        assert page.locator("h1").inner_text() == "試験 花子" and violations == []  # the view itself obeys its policy
+        page.goto(server.url + "embed/profiles/hanako/injected.html")
+        assert page.locator("h1").inner_text() == "試験 花子"
+        assert page.evaluate("document.documentElement.dataset.injected") is None
+        assert any("Content Security Policy" in text for text in violations)
+    finally:
+        context.close()
+        server.close()

@@ -11,7 +11,8 @@ from tests.gates.views import SCHEMES, WIDTHS
 
 pytestmark = pytest.mark.browser
 
-REQUIRED_KINDS = ("", "profiles/", "cases/", "profiles/*/", "cases/*/", "prefectures/*/", "municipalities/*/", "search/")
+REQUIRED_KINDS = ("", "profiles/", "cases/", "profiles/*/", "cases/*/", "prefectures/*/", "municipalities/*/", "search/",
+                  "contribute/profile/", "contribute/case/")
 
 
 @pytest.fixture(scope="module")

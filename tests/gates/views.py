@@ -1,5 +1,6 @@
 """How the browser gates open a page: colour scheme, width, and the interactive states worth checking
-(the search page with its results open, an index page with its combined filter applied)."""
+(the search page with its results open, an index page with its combined filter applied, the contribute forms with
+their problems shown)."""
 
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ RESULT_TIMEOUT_MS = 20000
 class View:
     kind: str
     url: str  # relative to the site root
-    state: str = ""  # "" (as loaded), "search-results" or "filtered"
+    state: str = ""  # "" (as loaded), "search-results", "filtered" or "form-errors"
 
     @property
     def label(self) -> str:
@@ -29,6 +30,9 @@ def views_of(kinds: dict[str, str]) -> list[View]:
         views.append(View("search/", kinds["search/"] + f"?q={SEARCH_QUERY}", "search-results"))
     if "profiles/" in kinds:
         views.append(View("profiles/", kinds["profiles/"], "filtered"))
+    for kind in ("contribute/profile/", "contribute/case/"):  # the contribute forms with every problem shown
+        if kind in kinds:
+            views.append(View(kind, kinds[kind], "form-errors"))
     return views
 
 
@@ -51,6 +55,11 @@ def open_view(page, base_url: str, view: View) -> None:
         form.locator("select[name=並び順]").select_option("新着")  # a sort of the whole list: its results replace it
         form.locator("button[type=submit]").click()
         page.locator("[data-cs-browse-results] .cs-card").first.wait_for(timeout=RESULT_TIMEOUT_MS)
+    elif view.state == "form-errors":  # one item of every repeating group, then every problem shown
+        for button in page.locator("[data-add-item]").all():
+            button.click()
+        page.locator('button[data-contribute="make"]').click()
+        page.locator("#cs-contribute-summary li").first.wait_for(timeout=RESULT_TIMEOUT_MS)
     page.evaluate("document.fonts.ready.then(() => true)")
 
 

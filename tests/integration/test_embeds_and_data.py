@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gzip
+import html
 import json
 import re
 import xml.etree.ElementTree as ET
@@ -17,6 +19,7 @@ from tests.integration.sitebuild import ROOT, mkdocs_build, pagefind_fragments
 
 pytestmark = pytest.mark.slow
 SITE_URL = "https://chiiki-showcase.github.io/chiiki-showcase/"
+MAILTO_LINK = "mailto:hanako-links@example.jp"
 EMBEDS = ("embed/profiles/hanako/", "embed/cases/kyogikai/", "embed/municipalities/192040/", "embed/prefectures/yamanashi/")
 
 
@@ -25,8 +28,11 @@ def built(tmp_path_factory):
     content = tmp_path_factory.mktemp("content")
     make_site(content, profiles={
         "hanako": profile(photos=[{"file": "katsudou.jpg", "alt": "朝市の様子"}],
-                          contact={"email": "hanako@example.jp", "phone": "0554-43-1111"}),
-    }, cases={"kyogikai": case()})
+                          contact={"email": "hanako@example.jp", "phone": "0554-43-1111"},
+                          activities=[{"title": "朝市 & 夜市 <準備中> 🍙", "body": "交流イベントを開いています。"}],
+                          links=[{"label": "活動ブログ", "url": "https://blog.example.jp/hanako"},
+                                 {"label": "メールで相談", "url": MAILTO_LINK}]),
+    }, cases={"kyogikai": case(links=[{"label": "事務局", "url": "mailto:jimukyoku-links@example.jp"}])})
     Image.new("RGB", (900, 600), (40, 120, 80)).save(content / "profiles" / "hanako" / "katsudou.jpg", "JPEG")
     site = tmp_path_factory.mktemp("out") / "site"
     result = mkdocs_build(content, site, extra_env={"SOURCE_DATE_EPOCH": "1795651200"})
@@ -150,3 +156,41 @@ def test_chart_blocks_offer_their_embed_and_link_their_data(built):
     assert 'href="../data/profiles.csv"' in statistics and 'href="../data/prefectures.json"' in statistics
     embed = _read(built, "embed/charts/rmo-growth/index.html")
     assert 'href="../../../statistics/#rmo-growth"' in embed  # 出典: the chart on its full page
+
+
+def _site_texts(site: Path):
+    """Every file the build wrote, as text with entities decoded (gzip'd search fragments unpacked)."""
+    for path in sorted(site.rglob("*")):
+        if not path.is_file() or path.suffix in {".jpg", ".webp", ".png", ".woff2", ".pf_index", ".pf_meta"}:
+            continue
+        raw = path.read_bytes()
+        if path.suffix == ".pf_fragment":
+            raw = gzip.decompress(raw)
+        yield path, html.unescape(raw.decode("utf-8", errors="replace"))
+
+
+def test_a_mailto_link_is_contact_data_shown_only_on_the_records_own_page(built):
+    """Issue 20, finding 5: exports, search, the feed, embeds and oEmbed never carry a mailto: link's address."""
+    own_pages = {built / "profiles" / "hanako" / "index.html", built / "cases" / "kyogikai" / "index.html"}
+    checked = set()
+    for path, text in _site_texts(built):
+        if path not in own_pages:
+            assert "hanako-links@example.jp" not in text and "jimukyoku-links@example.jp" not in text, path
+            checked.add(path.relative_to(built).parts[0])
+    assert {"data", "pagefind", "embed", "oembed", "feed.xml", "profiles", "prefectures", "municipalities"} <= checked
+    profiles = json.loads(_read(built, "data/profiles.json"))
+    assert [link["url"] for link in profiles["profiles"][0]["links"]] == ["https://blog.example.jp/hanako"]
+    page = _read(built, "profiles/hanako/index.html")
+    assert "hanako-links@example.jp" not in page  # obfuscated like contact.email, not greppable
+    assert 'href="mailto:hanako-links@example.jp"' in html.unescape(page) and "メールで相談" in page
+    assert "mailto:jimukyoku-links@example.jp" in html.unescape(_read(built, "cases/kyogikai/index.html"))
+
+
+def test_every_xml_file_the_build_writes_is_well_formed(built):
+    """Issue 20, finding 4: feed.xml, sitemap.xml and every SVG parse (xml.etree), text with & < > and emoji included."""
+    written = sorted(p for p in built.rglob("*") if p.suffix in {".xml", ".svg"} and p.is_file())
+    assert {"feed.xml", "sitemap.xml"} <= {p.name for p in written}
+    for path in written:
+        ET.fromstring(path.read_bytes())
+    feed = _read(built, "feed.xml")
+    assert "朝市 &amp; 夜市 &lt;準備中&gt; 🍙" in feed

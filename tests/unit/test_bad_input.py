@@ -32,6 +32,11 @@ BAD_PROFILES: dict[str, str] = {
     "deep-nesting": GOOD.replace("hometown: 東京都", "hometown: " + "[" * 100000),
     "lone-surrogate": GOOD.replace("hometown: 東京都", 'hometown: "\\ud800"'),
     "control-character": GOOD.replace("hometown: 東京都", "hometown: 東京\x07都"),
+    # Issue 20: a noncharacter made feed.xml not well-formed; a bidi override made an address display as another.
+    "noncharacter": GOOD.replace("hometown: 東京都", "hometown: 東京\ufffe都"),
+    "noncharacter-escaped": GOOD.replace("hometown: 東京都", 'hometown: "東京\\uFFFE都"'),
+    "bidi-control": GOOD + "links:\n- label: 町の公式サイト\n  url: https://evil.example/#\u202Epj.gl.nwot\n",
+    "bidi-control-escaped": GOOD + 'links:\n- label: 町の公式サイト\n  url: "https://evil.example/#\\u202Epj.gl.nwot"\n',
     "javascript-link": GOOD + "links:\n- label: 危険\n  url: javascript:alert(1)\n",
     "http-link": GOOD + "links:\n- label: 古いサイト\n  url: http://example.jp/\n",
     "data-link": GOOD + "links:\n- label: データ\n  url: data:text/html,<script>alert(1)</script>\n",
@@ -75,6 +80,16 @@ def test_slug_collision_after_folding(tmp_path):
     write_record(root, "profile", "yamada-taro", profile())
     write_record(root, "profile", "Yamada-Taro", profile())
     assert_golden("slug-collision", format_report(load_collections(root, workers=1).problems))
+
+
+def test_a_slug_too_long_for_the_build_is_refused(tmp_path):
+    """Issue 20, finding 6: a 240-character folder name passed, then the build died (OSError: File name too long)."""
+    root = make_site(tmp_path, profiles={}, cases={})
+    write_record(root, "profile", "a" * 240, profile())
+    write_record(root, "profile", "b" * 64, profile())  # at the limit: fine
+    result = load_collections(root, workers=1)
+    assert [e.slug for e in result.profiles] == ["b" * 64]
+    assert_golden("slug-too-long", format_report(result.problems))
 
 
 def test_symlinked_photo(tmp_path):

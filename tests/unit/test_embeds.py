@@ -177,3 +177,18 @@ def test_scripts_are_small_and_never_touch_storage():
             assert word not in text, (path, word)
     loader = (ROOT / "docs/embed.js").read_text(encoding="utf-8")
     assert "event.source" in loader and "MAX_HEIGHT = 10000" in loader and 'event.origin !== "null"' in loader
+
+
+def test_every_view_carries_the_header_policy_in_a_meta_tag_minus_what_meta_cannot_set(files):
+    """Issue 20, finding 12: GitHub Pages sends no _headers, so the views carry their own CSP (one source of truth)."""
+    from showcase.outputs.headers import EMBED_META_POLICY, EMBED_POLICY
+
+    assert EMBED_META_POLICY == EMBED_POLICY.replace("; frame-ancestors *", "")
+    assert "frame-ancestors" not in EMBED_META_POLICY and "default-src 'none'" in EMBED_META_POLICY
+    views = [text for path, text in files.items() if path.startswith("embed/") and path.endswith(".html")]
+    assert views
+    for html in views:
+        metas = [attrs for tag, attrs in _tags(html) if tag == "meta" and attrs.get("http-equiv") == "Content-Security-Policy"]
+        assert [meta["content"] for meta in metas] == [EMBED_META_POLICY]
+        head = html.split("</head>")[0]  # before anything it governs: no script, style or image ahead of it
+        assert head.index('http-equiv="Content-Security-Policy"') < min(head.index("<link"), head.index("<script"))

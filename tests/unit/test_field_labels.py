@@ -12,6 +12,7 @@ from showcase.content.field_labels import field_paths, key_for_label, labelled
 from showcase.load.reader import dotted, parse_document
 from showcase.content.schema import CaseRecord, ProfileRecord
 from showcase.check.fields import validate_document
+from showcase.stats.table_schema import MODELS as STAT_MODELS
 
 ROOT = Path(__file__).resolve().parents[2]
 MODELS = {"profile": ProfileRecord, "case": CaseRecord}
@@ -62,3 +63,20 @@ def test_a_missing_field_is_named_by_its_label():
     doc = parse_document("name: 試験\n".encode(), "profile.yml")
     _record, problems = validate_document(doc, ProfileRecord)
     assert "必須の項目「都道府県（prefecture）」がありません" in {p.ja for p in problems}
+
+
+@pytest.mark.parametrize("kind", sorted(STAT_MODELS))
+def test_every_statistics_field_has_a_japanese_label(kind):
+    """The one translator names statistics fields by label too: 「表の題名（title）」."""
+    for loc, info in field_paths(STAT_MODELS[kind]):
+        assert info.title and JAPANESE.search(info.title), f"{kind}: {dotted(loc)} has no Japanese title"
+        assert key_for_label(STAT_MODELS[kind], loc[:-1] + (info.title,)) == loc[-1], f"{kind}: {info.title} is not unique"
+
+
+def test_an_unknown_key_lists_the_fields_allowed_at_its_place():
+    """A nested mapping with few fields lists them; the hint does not point at CONTRIBUTING.md's long list."""
+    doc = parse_document("term: {begin: \"2020-04\"}\n".encode(), "profile.yml")
+    _record, problems = validate_document(doc, ProfileRecord)
+    unknown = [p for p in problems if p.field == "term.begin"]
+    allowed = sorted(ProfileRecord.model_fields["term"].annotation.model_fields)
+    assert [(p.ja, p.hint_ja) for p in unknown] == [("「begin」という項目はありません", f"ここで使える項目: {'、'.join(allowed)}")]

@@ -49,3 +49,19 @@ def test_reading_records_makes_no_reference_cycles(tmp_path):
         gc.set_debug(0)
         gc.garbage.clear()
         gc.enable()
+
+
+def _xml_legal(code: int) -> bool:
+    """XML 1.0's Char production."""
+    return code in (0x9, 0xA, 0xD) or 0x20 <= code <= 0xD7FF or 0xE000 <= code <= 0xFFFD or 0x10000 <= code <= 0x10FFFF
+
+
+def test_every_code_point_xml_cannot_carry_and_every_noncharacter_and_bidi_control_is_refused():
+    from showcase.load.events import bad_character
+
+    noncharacters = [*range(0xFDD0, 0xFDF0), *(plane * 0x10000 + low for plane in range(17) for low in (0xFFFE, 0xFFFF))]
+    bidi = [0x061C, 0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A)]
+    refused = {code for code in range(0x110000) if bad_character(f"ab{chr(code)}") == 2}
+    assert {code for code in range(0x110000) if not _xml_legal(code)} <= refused
+    assert set(noncharacters) <= refused and set(bidi) <= refused
+    assert {0x9, 0xA, 0xD, 0x20, 0x3042, 0x200B, 0x200D, 0xFEFF, 0x1F600} & refused == set()  # ZWJ emoji, ZWSP stay text

@@ -105,6 +105,8 @@ def test_any_text_round_trips(tmp_path, text):
 @pytest.mark.parametrize(("flags", "message"), [
     (["--slug", "Yamada_Taro"], "--slug: フォルダ名「Yamada_Taro」は URL に使えません / folder name 'Yamada_Taro' cannot be used as a URL"),
     (["--slug", "index"], "--slug: フォルダ名「index」は URL に使えません"),
+    (["--slug", "a" * 65], "--slug: フォルダ名が長すぎます（65 文字、上限 64 文字） / folder name is too long"),
+    (["--slug", "ok", "--name", "試験\u202e太郎"], "--name: 文字の表示順を変える制御文字 U+202E があります"),
     ([], "--slug: フォルダ名がありません / no folder name given"),
     (["--slug", "ok", "--municipality-code", "192041"], "--municipality-code: 全国地方公共団体コードの一覧にないコードです"),
     (["--slug", "ok", "--prefecture", "奈良県", "--municipality-code", "192040"], "コード 192040 は 山梨県都留市 です（奈良県ではありません）"),

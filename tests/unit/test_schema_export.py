@@ -18,3 +18,14 @@ def test_schema_forbids_unknown_keys_and_lists_vocabularies():
     assert len(profile["properties"]["prefecture"]["enum"]) == 47
     assert "consent" in profile["required"]
     assert profile["properties"]["name"]["title"] == "名前"
+
+
+def test_slugs_have_the_validators_length_limit():
+    """Issue 20, finding 6: the folder name rule (64 characters) holds for references to folders too."""
+    from showcase.check.collection import folder_name_refusal
+    from showcase.cli.scaffold_answers import check_slug
+
+    profile = json.loads(schema_documents()["profile.schema.json"])
+    assert profile["properties"]["related_cases"]["items"]["maxLength"] == 64
+    assert folder_name_refusal("a" * 64) is None and check_slug("a" * 64) == ("a" * 64, None)
+    assert folder_name_refusal("a" * 65) is not None and check_slug("a" * 65)[0] is None

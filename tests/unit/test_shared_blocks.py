@@ -45,3 +45,15 @@ def test_pages_in_the_nav_and_the_homepage_render_their_own():
         blocks("site_nav", page, render)
         blocks("site_nav", page, render)
         assert len(calls) == 2
+
+
+def test_a_page_with_a_table_of_contents_renders_its_own_site_nav():
+    """site_nav holds the TOC sidebar: accessibility.md (a TOC) and /contribute/ (none) sit in one folder outside
+    the nav, and must not share it."""
+    blocks = page_writer.SharedBlocks(nav_pages=set())
+    generated, _ = _renderer("no toc")
+    assert blocks("site_nav", _page("contribute/"), generated) == "<nav>no toc</nav>"
+    page = _page("accessibility/")
+    page.toc = ["目標とする適合レベル"]
+    own, calls = _renderer("toc")
+    assert blocks("site_nav", page, own) == "<nav>toc</nav>" and calls == ["toc"]

@@ -146,6 +146,17 @@ def problems_of(text: str) -> list[str]:
     return [format_problem(p) for p in problems]
 
 
+def test_a_statistics_file_goes_through_the_same_character_rule(tmp_path):
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "rmo-x.yml").write_text(HEAD + "  - {fiscal_year: 2016, era: 平成28年度\ufffe, organisations: 3071}\n", encoding="utf-8")
+    tables, problems = load_statistics(data, tmp_path)
+    assert tables == {}
+    assert [format_problem(p) for p in problems] == [
+        "data/rmo-x.yml:7:36: 文字ではない符号 U+FFFE（非文字）があります / noncharacter U+FFFE is not allowed "
+        "（対処: その文字を削除してください / Fix: delete that character）"]
+
+
 def test_missing_year():
     assert problems_of(HEAD + "  - {fiscal_year: 2016, era: 平成28年度, organisations: 3071}\n"
                               "  - {fiscal_year: 2018, era: 平成30年度, organisations: 4787}\n") == [
@@ -164,7 +175,7 @@ def test_years_out_of_order():
 
 def test_non_number():
     assert problems_of(HEAD + '  - {fiscal_year: 2016, era: 平成28年度, organisations: "3,071"}\n') == [
-        "data/bad.yml:7:53: rows[0].organisations: 数値を指定してください / must be a number "
+        "data/bad.yml:7:53: rows[0].organisations: ここには数値を書いてください / must be a number "
         "（対処: 桁区切りのカンマを付けずに 3071 と書いてください / Fix: write 3071 without thousands separators）"]
 
 
@@ -192,17 +203,16 @@ def test_era_mismatch():
 
 def test_unknown_keys():
     assert problems_of(SURVEY_HEAD.replace("rows:\n", "colour: red\nrows:\n") + "  - {label: a, value: 9, lable: x}\n") == [
-        "data/bad.yml:8:26: rows[0].lable: 不明な項目「lable」です / unknown field 'lable' "
-        "（対処: 綴りを確認してください（使える項目: base, label, multiple_answer, note, value） / "
-        "Fix: check the spelling (allowed: base, label, multiple_answer, note, value)）",
-        "data/bad.yml:6:1: colour: 不明な項目「colour」です / unknown field 'colour' "
-        "（対処: 綴りを確認してください（使える項目: decimals, description, kind, multiple_answer, notes, rows, source, title, unit） / "
-        "Fix: check the spelling (allowed: decimals, description, kind, multiple_answer, notes, rows, source, title, unit)）"]
+        "data/bad.yml:8:26: rows[0].lable: 「lable」という項目はありません / unknown field 'lable' "
+        "（対処: 「label」の書き間違いではありませんか / Fix: did you mean 'label'?）",
+        "data/bad.yml:6:1: colour: 「colour」という項目はありません / unknown field 'colour' "
+        "（対処: ここで使える項目: decimals、description、kind、multiple_answer、notes、rows、source、title、unit / "
+        "Fix: allowed here: decimals, description, kind, multiple_answer, notes, rows, source, title, unit）"]
 
 
 def test_undeclared_series_key():
     assert problems_of(HEAD + "  - {fiscal_year: 2016, era: 平成28年度, organizations: 3071}\n") == [
-        "data/bad.yml:7:38: rows[0].organizations: 不明な項目「organizations」です（series で宣言されていません） / "
+        "data/bad.yml:7:38: rows[0].organizations: 「organizations」という項目はありません（series で宣言されていません） / "
         "unknown field 'organizations' (not declared in series) （対処: 綴りを確認するか series に追加してください（宣言済み: "
         "organisations） / Fix: check the spelling or declare it in series (declared: organisations)）",
         "data/bad.yml:7:5: rows[0].organisations: 系列「organisations」の値がありません / value for series 'organisations' "
@@ -214,12 +224,13 @@ def test_missing_fields_and_cross_checks_are_all_reported():
                         "  - {label: a, value: 300, unit: 万円, breakdown: [{label: x, value: 320}, {label: y, value: 100}]}\n"
                         "  - {value: 1.5, unit: 措置率}\n  - {label: c, value: 2, unit: 人, era: 令和元年度}\n")
     assert found == [
-        "data/bad.yml:1:1: title: 必須の項目「title」がありません / required field 'title' is missing "
-        "（対処: 「title: …」を追加してください / Fix: add 'title: ...'）",
-        "data/bad.yml:2:30: source.as_of: 時点「2023-3」は YYYY-MM 形式で書いてください / '2023-3' must be written as YYYY-MM "
-        "（対処: 例: 2023-03（令和5年3月末なら 2023-03） / Fix: for example 2023-03）",
-        "data/bad.yml:5:5: rows[1].label: 必須の項目「label」がありません / required field 'label' is missing "
-        "（対処: 「label: …」を追加してください / Fix: add 'label: ...'）",
+        "data/bad.yml:1:1: 必須の項目「表の題名（title）」がありません / required field 'title' is missing "
+        "（対処: 「title:」を追加してください / Fix: add 'title:'）",
+        "data/bad.yml:2:30: source.as_of: 時点（as_of）: 年月は YYYY-MM の形で、引用符で囲んで書いてください / "
+        "must be a year and month as \"YYYY-MM\" （対処: 「2023-3」は \"2023-03\" と書いてください（年と月を「-」でつなぎ、引用符で囲みます） / "
+        "Fix: write 2023-3 as \"2023-03\" (year and month joined by '-', in quotes)）",
+        "data/bad.yml:5:5: rows[1]: 必須の項目「項目名（label）」がありません / required field 'label' is missing "
+        "（対処: 「label:」を追加してください / Fix: add 'label:'）",
         "data/bad.yml:4:49: rows[0].breakdown: 内訳の合計（420）が値（300）と一致しません / the breakdown adds up to 420, not 300",
         "data/bad.yml:5:13: rows[1].value: 措置率は0〜1の範囲で書いてください（1.5） / a rate must be between 0 and 1 (got 1.5) "
         "（対処: 例: 措置率1/2 は 0.5 / Fix: for example 1/2 is 0.5）",
@@ -241,8 +252,43 @@ def test_unknown_kind_and_bad_file_name():
         "data/Bad_Name.yml:1:1: ファイル名「Bad_Name」に使えない文字があります / file name 'Bad_Name' has characters that are not "
         "allowed （対処: 英小文字・数字・「-」だけにしてください（例: rmo-growth.yml） / "
         "Fix: use lowercase letters, digits and '-' only (for example rmo-growth.yml)）",
-        "data/Bad_Name.yml:1:7: kind: 「chart」は使えません / 'chart' is not allowed "
-        "（対処: 次のいずれかにしてください: time_series、survey、items / Fix: use one of: time_series, survey, items）"]
+        "data/Bad_Name.yml:1:7: kind: 表の種類（kind）: 「chart」は選択肢にありません / 'chart' is not one of the allowed values "
+        "（対処: 次から選んでください: time_series、survey、items / Fix: choose one of: time_series, survey, items）"]
+
+
+def test_missing_kind_names_the_kinds():
+    assert problems_of("title: t\n") == [
+        "data/bad.yml:1:1: 必須の項目「表の種類（kind）」がありません / required field 'kind' is missing "
+        "（対処: 「kind:」を追加し、time_series、survey、items から選んでください / "
+        "Fix: add 'kind:' with one of: time_series, survey, items）"]
+
+
+def test_a_list_at_the_top_level():
+    assert problems_of("- kind: survey\n") == [
+        "data/bad.yml:1:1: ファイルの一番上は「キー: 値」の形にしてください / the top level must be a mapping of keys to values "
+        "（対処: data/ にある既存の表を手本にしてください / Fix: use a table already in data/ as a model）"]
+
+
+def test_pattern_messages_come_from_the_schema():
+    text = HEAD.replace("key: organisations", "key: Bad-Key") + "  - {fiscal_year: 2016, era: 平成28年度, Bad-Key: 1}\n"
+    assert problems_of(text)[0] == (
+        "data/bad.yml:5:11: series[0].key: 列名（key）: 英小文字・数字・「_」で書いてください / must use lowercase letters, "
+        "digits and '_' （対処: 例: organisations / Fix: e.g. organisations）")
+    era_date = "kind: items\ntitle: t\nsource: {document: d, as_of: 令和5年3月}\nrows:\n  - {label: a, value: 1, unit: 人}\n"
+    assert problems_of(era_date) == [
+        "data/bad.yml:3:30: source.as_of: 時点（as_of）: 年月は YYYY-MM の形で、引用符で囲んで書いてください / "
+        "must be a year and month as \"YYYY-MM\" （対処: 「令和5年3月」は \"2023-03\" と書いてください（年と月を「-」でつなぎ、"
+        "引用符で囲みます） / Fix: write 令和5年3月 as \"2023-03\" (year and month joined by '-', in quotes)）"]
+
+
+def test_a_boolean_field_and_a_number_with_its_unit():
+    survey = SURVEY_HEAD.replace("multiple_answer: true", "multiple_answer: yes please") + "  - {label: a, value: 9}\n"
+    assert problems_of(survey) == [
+        "data/bad.yml:5:18: multiple_answer: 複数回答（multiple_answer）: ここには「true」か「false」を書いてください / "
+        "must be true or false"]
+    assert problems_of(HEAD + "  - {fiscal_year: 2016, era: 平成28年度, organisations: 約30団体}\n") == [
+        "data/bad.yml:7:53: rows[0].organisations: ここには数値を書いてください / must be a number "
+        "（対処: 引用符や単位を付けずに数字だけを書いてください / Fix: write digits only, without quotes or units）"]
 
 
 def test_a_bad_file_is_left_out_and_reported(tmp_path):

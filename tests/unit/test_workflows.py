@@ -115,11 +115,18 @@ def test_every_command_is_a_repository_script_the_readme_uses(name):
     assert {"scripts/validate", "scripts/build"} <= set(seen)
 
 
-@pytest.mark.parametrize("name", ["pr.yml", "deploy.yml"])
-def test_actions_are_pinned_to_a_release(name):
-    for _job, step in steps(load(name)):
-        if "uses" in step:
-            assert re.fullmatch(r"actions/[a-z-]+@v\d+", step["uses"]), step["uses"]
+@pytest.mark.parametrize("name", sorted(path.name for path in WORKFLOWS.glob("*.yml")))
+def test_actions_are_pinned_by_commit_sha_with_the_release_named(name):
+    """A tag can be moved to other code; a full commit SHA cannot. The comment says which release it is
+    (Dependabot updates both)."""
+    used = [step["uses"] for _job, step in steps(load(name)) if "uses" in step]
+    assert used
+    for uses in used:
+        assert re.fullmatch(r"actions/[a-z-]+@[0-9a-f]{40}", uses), uses
+    lines = [line.strip() for line in (WORKFLOWS / name).read_text(encoding="utf-8").splitlines() if "uses:" in line]
+    assert len(lines) == len(used)
+    for line in lines:
+        assert re.fullmatch(r"(- )?uses: actions/[a-z-]+@[0-9a-f]{40} # v\d+\.\d+\.\d+", line), line
 
 
 def test_pre_commit_runs_the_validator_on_changed_records():
@@ -157,3 +164,42 @@ def test_scripts_source_bootstrap_with_an_explicit_requirements_file(script):
     """`. bootstrap.sh` without an argument hands it the script's own arguments (`scripts/build --site-dir X` broke)."""
     text = (ROOT / "scripts" / script).read_text(encoding="utf-8")
     assert re.search(r'(?m)^\. "\$\(dirname "\$0"\)/bootstrap\.sh" requirements(-test)?\.txt\b', text), script
+
+
+def test_dependabot_covers_actions_python_and_npm():
+    config = yaml.safe_load((ROOT / ".github" / "dependabot.yml").read_text(encoding="utf-8"))
+    assert sorted(update["package-ecosystem"] for update in config["updates"]) == ["github-actions", "npm", "pip"]
+
+
+def _locked(name: str) -> dict[str, tuple[str, list[str]]]:
+    """{package: (version, hashes)} of a pip-compile lock file; every requirement line must be `name==version`."""
+    text = (ROOT / name).read_text(encoding="utf-8").replace("\\\n", " ")
+    locked = {}
+    for line in text.splitlines():
+        line = line.split("#", 1)[0].strip()
+        if not line:
+            continue
+        assert not line.startswith("-"), f"{name}: {line} (a lock file includes nothing and points at no index)"
+        match = re.fullmatch(r"([A-Za-z0-9_.\-]+)==([^\s;]+)((?:\s+--hash=sha256:[0-9a-f]{64})*)", line)
+        assert match, f"{name}: {line}"
+        locked[match.group(1).lower()] = (match.group(2), re.findall(r"[0-9a-f]{64}", match.group(3)))
+    return locked
+
+
+def test_lock_files_pin_every_package_by_hash_and_agree():
+    runtime, test = _locked("requirements.txt"), _locked("requirements-test.txt")
+    for name, locked in (("requirements.txt", runtime), ("requirements-test.txt", test)):
+        assert locked and all(hashes for _version, hashes in locked.values()), name
+    assert {package: version for package, (version, _h) in runtime.items()} == \
+        {package: test[package][0] for package in runtime}  # the tests run the versions the site is built with
+    assert {"mkdocs", "pillow", "setuptools"} <= set(runtime) and {"pytest", "playwright"} <= set(test)
+
+
+def test_bootstrap_installs_by_hash_and_the_project_without_fetching():
+    text = (ROOT / "scripts" / "bootstrap.sh").read_text(encoding="utf-8")
+    installs = [line for line in text.splitlines() if "pip install" in line]
+    assert len(installs) == 2, installs
+    assert "--require-hashes -r" in installs[0]
+    assert "--no-deps" in installs[1] and "--no-build-isolation" in installs[1] and "-e" in installs[1].split()
+    lock = (ROOT / "scripts" / "lock").read_text(encoding="utf-8")
+    assert "--generate-hashes" in lock and "--allow-unsafe" in lock and "--no-emit-find-links" in lock

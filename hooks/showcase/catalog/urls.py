@@ -19,6 +19,7 @@ STATISTICS_DATA = "data/statistics/"
 PHOTOS = "assets/photos/"
 OG_CARDS = "assets/og/"
 FEED = "feed.xml"
+CONTRIBUTE = "contribute/"
 EMBED_LOADER = "embed.js"
 # The folder of each kind of embed view under embed/ and oembed/.
 EMBED_FOLDERS = {"profile": "profiles", "case": "cases", "municipality": "municipalities",
@@ -28,6 +29,11 @@ EMBED_FOLDERS = {"profile": "profiles", "case": "cases", "municipality": "munici
 def collection(kind: str) -> str:
     """The listing of one collection: ``profiles/`` or ``cases/``."""
     return f"{RECORD_FOLDERS[kind]}/"
+
+
+def contribute_form(kind: str) -> str:
+    """The 掲載フォーム for one kind of record (``?from=<slug>`` loads a published record into it)."""
+    return f"{CONTRIBUTE}{kind}/"
 
 
 def record(kind: str, slug: str) -> str:

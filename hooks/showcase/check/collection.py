@@ -22,7 +22,7 @@ from showcase.check.problems import Problem
 from showcase.check.record_files import RECORD_FILES, loose_record_file, missing_record_file, stray_record_files
 from showcase.check.term import check_term
 from showcase.content.municipalities import check_place
-from showcase.content.schema import CaseRecord, Photo, ProfileRecord
+from showcase.content.schema import MAX_SLUG_LENGTH, SLUG_PATTERN, CaseRecord, Photo, ProfileRecord
 from showcase.load.reader import Document, load_document
 from showcase.outputs.images import PhotoInfo, check_photo_path, inspect_photo
 from showcase.pipeline.collector import collector_paused
@@ -32,8 +32,25 @@ COLLECTIONS: dict[Kind, tuple[str, str, type]] = {
     "profile": ("profiles", RECORD_FILES["profiles"], ProfileRecord),
     "case": ("cases", RECORD_FILES["cases"], CaseRecord),
 }
-SLUG_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+SLUG_RE = re.compile(SLUG_PATTERN)
 RESERVED_SLUGS = {"page", "status", "index", "embed", "data"}
+# Also the contribute form's message for a folder name it cannot use (showcase.render.contribute).
+FOLDER_NAME_MESSAGE = ("フォルダ名「{name}」は URL に使えません", "folder name '{name}' cannot be used as a URL",
+                       "半角英小文字・数字・ハイフンだけにしてください（例: yamada-taro）",
+                       "use lowercase a-z, digits and hyphens only (e.g. yamada-taro)")
+
+
+def folder_name_refusal(name: str) -> tuple[str, str, str, str] | None:
+    """Why ``name`` cannot be a record's folder name (its slug, which becomes the URL), or None: the one rule
+    for ``discover`` and the scaffolder."""
+    if len(name) > MAX_SLUG_LENGTH:
+        return (f"フォルダ名が長すぎます（{len(name)} 文字、上限 {MAX_SLUG_LENGTH} 文字）",
+                f"folder name is too long ({len(name)} characters, limit {MAX_SLUG_LENGTH})",
+                "名前の一部だけにするなど、短くしてください（例: yamada-taro）", "shorten it (e.g. yamada-taro)")
+    if not SLUG_RE.match(name) or name in RESERVED_SLUGS:
+        ja, en, hint_ja, hint_en = FOLDER_NAME_MESSAGE
+        return ja.format(name=name), en.format(name=name), hint_ja, hint_en
+    return None
 
 
 @dataclass(frozen=True)
@@ -96,11 +113,9 @@ def discover(root: Path) -> tuple[list[tuple[Kind, str, str]], list[Problem]]:
                                         "別のフォルダ名にしてください", "choose another folder name"))
                 continue
             folded[key] = item.name
-            if not SLUG_RE.match(item.name) or item.name in RESERVED_SLUGS:
-                problems.append(Problem(f"{where}/{filename}", 1, 1, "", f"フォルダ名「{item.name}」は URL に使えません",
-                                        f"folder name '{item.name}' cannot be used as a URL",
-                                        "半角英小文字・数字・ハイフンだけにしてください（例: yamada-taro）",
-                                        "use lowercase a-z, digits and hyphens only (e.g. yamada-taro)"))
+            refusal = folder_name_refusal(item.name)
+            if refusal is not None:
+                problems.append(Problem(f"{where}/{filename}", 1, 1, "", *refusal))
                 continue
             # os.path, not pathlib, and no stat here: this runs once per record, before the workers start.
             # load_entry reports a missing file.

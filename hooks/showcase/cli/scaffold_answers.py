@@ -13,10 +13,11 @@ import re
 import unicodedata
 from typing import Callable, Sequence
 
-from showcase.check.collection import RESERVED_SLUGS, SLUG_RE
+from showcase.check.collection import folder_name_refusal
 from showcase.content.municipalities import check_place, code_for_typed, municipality_list
 from showcase.content.schema import NAME_KANA_RE, YEAR_MONTH_RE
 from showcase.content.vocab import ACTIVITY_FIELDS, PREFECTURES, hiragana
+from showcase.load.events import bad_character, character_problem
 
 Message = tuple[str, str, str, str]  # ja, en, hint_ja, hint_en
 Check = Callable[[str], "tuple[str, None] | tuple[None, Message]"]
@@ -27,11 +28,17 @@ def _ok(value: str) -> tuple[str, None]:
 
 
 def check_slug(value: str) -> tuple[str, None] | tuple[None, Message]:
-    if SLUG_RE.match(value) and value not in RESERVED_SLUGS and len(value) <= 80:
-        return _ok(value)
-    return None, (f"フォルダ名「{value}」は URL に使えません", f"folder name '{value}' cannot be used as a URL",
-                  "半角英小文字・数字・ハイフンだけにしてください（例: yamada-taro）",
-                  "use lowercase a-z, digits and hyphens only (e.g. yamada-taro)")
+    refusal = folder_name_refusal(value)
+    return _ok(value) if refusal is None else (None, refusal)
+
+
+def _refused_character(value: str) -> Message | None:
+    """The validator's character rule (control, noncharacter, bidi control), so an answer never makes a bad record."""
+    index = bad_character(value)
+    if index < 0:
+        return None
+    problem = character_problem("", 1, index + 1, (), value[index])
+    return problem.ja, problem.en, problem.hint_ja, problem.hint_en
 
 
 def check_name_kana(value: str) -> tuple[str, None] | tuple[None, Message]:
@@ -45,6 +52,9 @@ def check_name_kana(value: str) -> tuple[str, None] | tuple[None, Message]:
 
 def check_line(value: str) -> tuple[str, None] | tuple[None, Message]:
     value = value.strip()
+    refused = _refused_character(value)
+    if refused is not None:
+        return None, refused
     if 0 < len(value) <= 120 and not re.search(r"[\x00-\x1f\x7f-\x9f]", value):
         return _ok(value)
     return None, ("1行（120文字まで）で書いてください", "write one line of at most 120 characters", "", "")
@@ -52,6 +62,9 @@ def check_line(value: str) -> tuple[str, None] | tuple[None, Message]:
 
 def check_text(value: str) -> tuple[str, None] | tuple[None, Message]:
     value = value.replace("\r\n", "\n").strip()
+    refused = _refused_character(value)
+    if refused is not None:
+        return None, refused
     if 0 < len(value) <= 4000:
         return _ok(value)
     return None, ("4000文字までで書いてください", "write at most 4000 characters", "", "")

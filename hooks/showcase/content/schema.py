@@ -26,6 +26,7 @@ EMAIL_PATTERN = r"^[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}$"
 PHONE_PATTERN = r"^0[0-9]{1,4}-[0-9]{1,4}-[0-9]{3,4}$"
 MUNICIPALITY_CODE_PATTERN = r"^[0-9]{6}$"  # the check digit and the official list are checked by the validator only
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+MAX_SLUG_LENGTH = 64  # a folder name, a URL segment and part of temp and cache file names (255 bytes at most)
 NOT_BLANK_PATTERN = r"\S"  # a line or text is stripped, then must not be empty
 # よみがな (name_kana): hiragana (with ー and ゝゞ) and single spaces, e.g. "やまだ たろう" (issue 16)
 NAME_KANA_PATTERN = r"^[\u3041-\u3096\u309d\u309e\u30fc]+([ \u3000][\u3041-\u3096\u309d\u309e\u30fc]+)*$"
@@ -46,6 +47,10 @@ def _pattern(pattern: str, *examples: str) -> Any:
 
 Line = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=120), _pattern(NOT_BLANK_PATTERN)]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=4000), _pattern(NOT_BLANK_PATTERN)]
+
+# Dates that must come in order, beyond what JSON Schema can say: group → (earlier key, later key, message code).
+# The model below and the contribute form (showcase.render.contribute) both read this table.
+DATE_ORDER: dict[str, tuple[str, str, str]] = {"term": ("start", "end", "term_order")}
 
 
 def _year_month(value: str) -> str:
@@ -98,7 +103,7 @@ Email = Annotated[str, AfterValidator(_email), _pattern(EMAIL_PATTERN, "info@exa
 Phone = Annotated[str, AfterValidator(_phone), _pattern(PHONE_PATTERN, "0742-93-0001")]
 NameKana = Annotated[str, StringConstraints(max_length=120), AfterValidator(_name_kana),
                      _pattern(NAME_KANA_PATTERN, "やまだ たろう")]
-Slug = Annotated[str, Field(pattern=SLUG_PATTERN)]
+Slug = Annotated[str, Field(pattern=SLUG_PATTERN, max_length=MAX_SLUG_LENGTH)]
 
 PrefectureName = Literal[tuple(p.name for p in PREFECTURES)]  # type: ignore[valid-type]
 ActivityField = Literal[tuple(ACTIVITY_FIELDS)]  # type: ignore[valid-type]
@@ -114,7 +119,12 @@ class Strict(BaseModel):
 
 class Link(Strict):
     label: Line = Field(title="表示名", description="リンクの名前（例: Instagram、活動ブログ）")
-    url: SafeUrl = Field(title="リンク先", description="https:// または mailto: で始まる URL")
+    url: SafeUrl = Field(title="リンク先", description="https:// または mailto: で始まる URL（mailto: はその人のページにだけ表示されます）")
+
+    @property
+    def is_contact(self) -> bool:
+        """A ``mailto:`` link is contact data, like ``contact.email``: see :attr:`_Record.public_links`."""
+        return self.url[:7].lower() == "mailto:"
 
 
 class Photo(Strict):
@@ -140,8 +150,9 @@ class Term(Strict):
 
     @model_validator(mode="after")
     def _ordered(self) -> "Term":
-        if self.end is not None and self.end < self.start:
-            raise ValueError("term_order")
+        first, then, code = DATE_ORDER["term"]
+        if getattr(self, then) is not None and getattr(self, then) < getattr(self, first):
+            raise ValueError(code)
         return self
 
 
@@ -183,6 +194,12 @@ class _Record(Strict):
     photos: list[Photo] = Field(default_factory=list, title="写真", description="12枚まで。写っている人全員の同意が必要", max_length=12)
     sources: list[Source] = Field(default_factory=list, title="出典", description="内容の根拠になった資料")
     published: YearMonth = Field(title="掲載年月", description="このサイトに掲載した年月（YYYY-MM）。新着フィードに使われます")
+
+    @property
+    def public_links(self) -> list[Link]:
+        """The links every output may carry. A ``mailto:`` link is contact data: only the record's own page shows
+        it (like ``contact.email``); bulk exports, search, the feed and embeds ask for these instead of ``links``."""
+        return [link for link in self.links if not link.is_contact]
 
 
 class ProfileRecord(_Record):

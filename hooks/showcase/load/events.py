@@ -30,14 +30,46 @@ _STR = "tag:yaml.org,2002:str"
 # First characters for which YAML 1.1 might resolve a plain scalar to a non-string (anything else is text).
 _IMPLICIT_FIRST = frozenset(_resolver.yaml_implicit_resolvers)
 _IMPLICIT_ANY = None in _IMPLICIT_FIRST  # a wildcard resolver (none by default) disables the shortcut
-_BAD_CHARACTER = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
+# The one rule for characters a record, case or statistics file may not hold, anywhere in it:
+# * control characters (C0 except tab, LF and CR; DEL; C1) and lone surrogates: XML 1.0 cannot carry them, so
+#   one of them would make feed.xml, sitemap.xml or an SVG chart not well-formed;
+# * noncharacters (U+FDD0..U+FDEF and the last two code points of every plane, U+FFFE/U+FFFF among them):
+#   also illegal in XML, and never text;
+# * bidirectional controls (U+202A..U+202E, U+2066..U+2069, and the marks U+200E, U+200F, U+061C): they make a
+#   text or an address display differently from what it is (https://evil.example/#\u202Epj.og...).
+_CONTROL = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff"
+_NONCHARACTER = "\ufdd0-\ufdef" + "".join(f"{chr(plane * 0x10000 + 0xFFFE)}{chr(plane * 0x10000 + 0xFFFF)}" for plane in range(17))
+_BIDI = "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
+_BAD_CHARACTER = re.compile(f"[{_CONTROL}{_NONCHARACTER}{_BIDI}]")
+_NONCHARACTERS = re.compile(f"[{_NONCHARACTER}]")
+_BIDIS = re.compile(f"[{_BIDI}]")
 _normalize = unicodedata.normalize
 
 
 def bad_character(text: str) -> int:
-    """Index of the first control character or lone surrogate (tab, LF and CR are fine), or -1."""
+    """Index of the first character no field may hold (see ``_BAD_CHARACTER``), or -1."""
     found = _BAD_CHARACTER.search(text)
     return found.start() if found else -1
+
+
+def character_problem(path: str, line: int, col: int, loc: Loc, char: str, *, escaped: bool = False) -> Problem:
+    """The problem for a refused character, named by its kind, with the fix."""
+    code = f"U+{ord(char):04X}"
+    if _BIDIS.match(char):
+        ja, en = (f"文字の表示順を変える制御文字 {code} があります（見た目と実際の内容が食い違います）",
+                  f"bidirectional control {code} is not allowed (it makes text display differently from what it is)")
+    elif _NONCHARACTERS.match(char):
+        ja, en = f"文字ではない符号 {code}（非文字）があります", f"noncharacter {code} is not allowed"
+    elif escaped:
+        ja, en = (f"使えない文字 {code}（制御文字または不正なサロゲート）があります",
+                  f"character {code} (a control character or lone surrogate) is not allowed")
+    else:
+        ja, en = f"使えない制御文字 {code} があります", f"control character {code} is not allowed"
+    if escaped:
+        return Problem(path, line, col, dotted(loc), ja, en, "エスケープ（\\u など）で書いた文字を確認してください",
+                       "check characters written as escapes (\\u...)")
+    return Problem(path, line, col, dotted(loc), ja, en, "その文字を削除してください", "delete that character")
+
 
 
 class Reject(Exception):
@@ -237,8 +269,6 @@ class _EventReader:
         # Only a double-quoted scalar can hold escapes (\x07, \ud800); any other text was checked by the prescan.
         index = bad_character(value) if event.style == '"' else -1
         if index >= 0:
-            raise Reject(Problem(self.doc.path, event.start_mark.line + 1, event.start_mark.column + 1, dotted(loc),
-                                 f"使えない文字 U+{ord(value[index]):04X}（制御文字または不正なサロゲート）があります",
-                                 f"character U+{ord(value[index]):04X} (a control character or lone surrogate) is not allowed",
-                                 "エスケープ（\\u など）で書いた文字を確認してください", "check characters written as escapes (\\u...)"))
+            mark = event.start_mark
+            raise Reject(character_problem(self.doc.path, mark.line + 1, mark.column + 1, loc, value[index], escaped=True))
         return _normalize("NFC", value)

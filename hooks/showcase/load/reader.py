@@ -31,7 +31,7 @@ import yaml
 
 from showcase.check.problems import Problem
 from showcase.load.document import Document, dotted
-from showcase.load.events import MAX_DEPTH, Reject, bad_character, compose
+from showcase.load.events import MAX_DEPTH, Reject, bad_character, character_problem, compose
 from showcase.load.hints import explain_syntax_error
 
 __all__ = ["MAX_DEPTH", "MAX_FILE_BYTES", "Document", "bad_character", "dotted", "load_document", "parse_document"]
@@ -145,9 +145,7 @@ def _prescan(text: str, doc: Document) -> bool:
     index = bad_character(text)
     if index >= 0:
         line, col = _line_col(text, index)
-        doc.problems.append(Problem(doc.path, line, col, "", f"使えない制御文字 U+{ord(text[index]):04X} があります",
-                                    f"control character U+{ord(text[index]):04X} is not allowed",
-                                    "その文字を削除してください", "delete that character"))
+        doc.problems.append(character_problem(doc.path, line, col, (), text[index]))
         return False
     if text.count("[") + text.count("{") <= MAX_DEPTH:
         return True  # too few brackets to nest too deep: skip the scan

@@ -20,6 +20,7 @@ from showcase.catalog.indexes import Catalog
 from showcase.check.collection import Entry
 from showcase.content.vocab import PREFECTURES
 from showcase.outputs.files import absolute, json_text
+from showcase.outputs.headers import EMBED_META_POLICY
 from showcase.render.environment import render_template
 from showcase.render.markup import plain_text
 
@@ -170,7 +171,8 @@ def _newest_first(entries: list[Entry]) -> list[Entry]:
 
 
 def _render_view(view: EmbedView, catalog: Catalog, context: dict[str, Any], site_url: str) -> str:
-    common = dict(view=view, catalog=catalog, canonical=absolute(site_url, view.page_url.split("#")[0]), **context)
+    common = dict(view=view, catalog=catalog, canonical=absolute(site_url, view.page_url.split("#")[0]),
+                  content_security_policy=EMBED_META_POLICY, **context)
     if view.kind in {"profile", "case"}:
         entry: Entry = view.subject
         photos = context.get("photos_for", {}).get(entry.source, [])

@@ -1,6 +1,8 @@
 """The deployment headers, as a ``_headers`` file for hosts that read one (Netlify, Cloudflare Pages).
 
-A ``<meta>`` tag cannot set ``frame-ancestors``, so the host has to send it:
+A ``<meta>`` tag cannot set ``frame-ancestors``, so the host has to send it (the embed views also carry the
+rest of their policy in a ``<meta http-equiv>``, :data:`EMBED_META_POLICY`, for hosts such as GitHub Pages
+that send no custom headers):
 
 * embed views (``/embed/*``) may be framed by any site, and their policy keeps
   them to our own origin (scripts, styles and images from ``'self'`` only);
@@ -17,8 +19,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-EMBED_POLICY = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; "
-                "base-uri 'none'; form-action 'none'; frame-ancestors *")
+EMBED_DIRECTIVES = ("default-src 'none'", "script-src 'self'", "style-src 'self'", "img-src 'self'",
+                    "base-uri 'none'", "form-action 'none'", "frame-ancestors *")
+EMBED_POLICY = "; ".join(EMBED_DIRECTIVES)
+# Directives a CSP <meta> element cannot carry (CSP Level 3, §3.3): browsers ignore them there.
+META_IGNORED = frozenset({"frame-ancestors", "report-uri", "sandbox"})
+EMBED_META_POLICY = "; ".join(d for d in EMBED_DIRECTIVES if d.split()[0] not in META_IGNORED)
 PAGE_POLICY = "frame-ancestors 'self'"
 EVERYWHERE = {"X-Content-Type-Options": "nosniff", "Referrer-Policy": "strict-origin-when-cross-origin"}
 OPEN_DATA = ("/data/*", "/oembed/*", "/feed.xml")

@@ -3,8 +3,8 @@
 (The statistics tables' CSV and JSON in ``data/statistics/`` are written with the charts; the index lists them.)
 
 Field names are the YAML schema's keys, plus ``slug``, ``url`` and (profiles)
-``status``.  Personal contact details (``contact.email``, ``contact.phone``)
-are withheld: they appear only on the person's own page.  CSV files are UTF-8
+``status``.  Personal contact details (``contact.email``, ``contact.phone`` and
+``mailto:`` links, see ``public_links``) are withheld: they appear only on the person's own page.  CSV files are UTF-8
 with a BOM (Excel in Japan opens them correctly), CRLF line ends, nested
 objects as dotted columns (``term.start``) and lists as JSON text.  Output is
 deterministic: catalog order, no timestamps.
@@ -45,6 +45,7 @@ def record_data(entry: Entry, catalog: Catalog, site_url: str = "") -> dict[str,
     if entry.kind == "profile":
         data["status"] = catalog.status_of(entry)
     fields = entry.record.model_dump(mode="json", exclude=WITHHELD)
+    fields["links"] = [link.model_dump(mode="json") for link in entry.record.public_links]
     if "contact" in fields and fields["contact"] is not None and not any(fields["contact"].values()):
         fields["contact"] = None
     data.update(fields)

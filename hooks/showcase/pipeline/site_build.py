@@ -65,6 +65,7 @@ def render_context(catalog: Catalog, statistics: dict[str, StatTable] | None = N
         "statistics": statistics,
         "site_url": site_url,
         "contributing_url": f"{repo}/blob/main/CONTRIBUTING.md" if repo else "",
+        "repo_url": repo,  # the contribute form hands its YAML to {repo}/new/main
         "data_links_for": data_links_for,
         **embed_context(site_url, chart_embeds(statistics, catalog) if charts is None else charts),
     }

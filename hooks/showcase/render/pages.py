@@ -13,6 +13,7 @@ from showcase.catalog import urls
 from showcase.catalog.indexes import Catalog
 from showcase.check.collection import Entry
 from showcase.content.vocab import ACTIVITY_FIELDS, AFTER_TERM_PATHS, PREFECTURES, RMO_CATEGORIES, SETTLEMENT, STATUS_LABELS
+from showcase.render.contribute import contribute_page_specs, render_contribute
 from showcase.render.environment import render_template
 from showcase.render.markup import plain_text
 from showcase.render.statistics import render_statistics_page, tile_map_block
@@ -137,7 +138,7 @@ def listing_pages(catalog: Catalog) -> list[PageSpec]:
 
 
 def site_pages(catalog: Catalog) -> list[PageSpec]:
-    return record_pages(catalog) + listing_pages(catalog)
+    return record_pages(catalog) + listing_pages(catalog) + contribute_page_specs(PageSpec)
 
 
 # --- rendering -------------------------------------------------------------------------------------------------
@@ -195,6 +196,7 @@ def _render_prefectures(spec: PageSpec, catalog: Catalog, context: dict[str, Any
 
 RENDERERS: dict[str, Callable[[PageSpec, Catalog, dict[str, Any]], str]] = {
     "profile": _render_record, "case": _render_record, "prefectures": _render_prefectures,
+    "contribute": render_contribute, "contribute-form": render_contribute,
     "statistics": lambda spec, catalog, context: render_statistics_page(spec, catalog, context["statistics"],
                                                                           context.get("chart_embed")),
     **{kind: _render_listing for kind in ("profiles", "cases", "prefecture", "municipality", "field", "status", "category")},

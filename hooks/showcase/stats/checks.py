@@ -17,11 +17,11 @@ from __future__ import annotations
 import math
 from typing import Any
 
+from showcase.check.fields import split_number_key, split_number_problem
 from showcase.check.problems import Problem
 from showcase.load.reader import Document
 from showcase.stats.era import FIRST_FISCAL_YEAR, era_label, year_label
 from showcase.stats.table_schema import COUNT_UNITS, MONEY_UNITS, RESERVED_ROW_KEYS
-from showcase.stats.validation_problems import split_number_key, split_number_problem
 
 LAST_FISCAL_YEAR = 2200
 
@@ -128,7 +128,7 @@ def _check_time_series(doc: Document, data: dict[str, Any]) -> list[Problem]:
             if key not in units:
                 if not units:
                     continue
-                problems.append(doc.problem(loc + (key,), f"不明な項目「{key}」です（series で宣言されていません）",
+                problems.append(doc.problem(loc + (key,), f"「{key}」という項目はありません（series で宣言されていません）",
                                             f"unknown field '{key}' (not declared in series)",
                                             f"綴りを確認するか series に追加してください（宣言済み: {declared}）",
                                             f"check the spelling or declare it in series (declared: {declared})", key=True))

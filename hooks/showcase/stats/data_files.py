@@ -10,14 +10,14 @@ import re
 from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError
-
+from showcase.check.fields import missing_field, not_a_choice, not_a_mapping, with_label
+from showcase.check.fields import validate_document as validate_fields
 from showcase.check.problems import Problem
 from showcase.content.featured import FEATURED_FILE
+from showcase.content.field_labels import labelled
 from showcase.load.reader import Document, load_document, parse_document
 from showcase.stats.checks import check_table
-from showcase.stats.table_schema import MODELS, StatTable
-from showcase.stats.validation_problems import problems_from_error
+from showcase.stats.table_schema import MESSAGES, MODELS, PATTERNS, StatTable
 
 TABLE_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
@@ -60,17 +60,13 @@ def validate_document(doc: Document, table_id: str) -> tuple[StatTable | None, l
     if doc.problems and data is None:
         return None, problems
     if not isinstance(data, dict):
-        problems.append(doc.problem((), "ファイルの最上位は「キー: 値」の並びにしてください",
-                                    "the top level must be a mapping of 'key: value' lines"))
+        problems.append(not_a_mapping(doc, ("data/ にある既存の表を手本にしてください", "use a table already in data/ as a model")))
         return None, problems
     model = _model_for(doc, data, problems)
     if model is None:
         return None, problems
-    spec: Any = None
-    try:
-        spec = model.model_validate(data)
-    except ValidationError as error:
-        problems += problems_from_error(doc, model, error)
+    spec, found = validate_fields(doc, model, patterns=PATTERNS, messages=MESSAGES)
+    problems += found
     problems += check_table(doc, data)
     problems = list(dict.fromkeys(problems))  # the schema and the checks may both see a split number
     if problems or spec is None:
@@ -79,15 +75,14 @@ def validate_document(doc: Document, table_id: str) -> tuple[StatTable | None, l
 
 
 def _model_for(doc: Document, data: dict[str, Any], problems: list[Problem]) -> Any:
-    kinds = "、".join(MODELS)
-    kind = data.get("kind")
+    """The model ``kind`` names; the messages are the translator's (the model is unknown, so pydantic cannot say)."""
+    kind, kinds = data.get("kind"), tuple(MODELS)
+    label = labelled(MODELS[kinds[0]], ("kind",))
     if "kind" not in data:
-        problems.append(doc.problem(("kind",), "必須の項目「kind」がありません", "required field 'kind' is missing",
-                                    f"表の種類を書いてください（{kinds}）", f"say which kind of table this is ({', '.join(MODELS)})"))
+        problems.append(missing_field(doc, ("kind",), label, kinds))
         return None
     if not isinstance(kind, str) or kind not in MODELS:
-        problems.append(doc.problem(("kind",), f"「{kind}」は使えません", f"'{kind}' is not allowed",
-                                    f"次のいずれかにしてください: {kinds}", f"use one of: {', '.join(MODELS)}"))
+        problems.append(with_label(not_a_choice(doc, ("kind",), kind, list(kinds)), label))
         return None
     return MODELS[kind]
 

@@ -37,25 +37,25 @@ class _Strict(BaseModel):
 class Source(_Strict):
     """Where the figures come from."""
 
-    document: Text = Field(description="出典資料名")
-    survey: Text | None = Field(None, description="調査名（調査の場合）")
-    as_of: str | None = Field(None, pattern=AS_OF_PATTERN, description="時点（YYYY-MM、資料に記載がある場合のみ）")
+    document: Text = Field(title="出典資料名")
+    survey: Text | None = Field(None, title="調査名", description="調査名（調査の場合）")
+    as_of: str | None = Field(None, pattern=AS_OF_PATTERN, title="時点", description="時点（YYYY-MM、資料に記載がある場合のみ）")
 
 
 class _Table(_Strict):
-    title: Text = Field(description="表の題名")
-    description: Text | None = Field(None, description="補足説明")
-    source: Source
-    unit: Unit | None = Field(None, description="既定の単位（系列・行で上書きできる）")
-    multiple_answer: bool | None = Field(None, description="複数回答の設問なら true")
-    decimals: int | None = Field(None, ge=0, le=3, description="小数点以下の表示桁数")
-    notes: list[Text] = Field(default_factory=list, description="注記（※）")
+    title: Text = Field(title="表の題名")
+    description: Text | None = Field(None, title="補足説明")
+    source: Source = Field(title="出典")
+    unit: Unit | None = Field(None, title="単位", description="既定の単位（系列・行で上書きできる）")
+    multiple_answer: bool | None = Field(None, title="複数回答", description="複数回答の設問なら true")
+    decimals: int | None = Field(None, ge=0, le=3, title="小数点以下の桁数", description="小数点以下の表示桁数")
+    notes: list[Text] = Field(default_factory=list, title="注記", description="注記（※）")
 
 
 class Series(_Strict):
-    key: str = Field(pattern=KEY_PATTERN, description="行で使う列名（英小文字）")
-    label: Text = Field(description="系列名")
-    unit: Unit | None = None
+    key: str = Field(pattern=KEY_PATTERN, title="列名", description="行で使う列名（英小文字）")
+    label: Text = Field(title="系列名")
+    unit: Unit | None = Field(None, title="単位")
 
 
 class YearRow(BaseModel):
@@ -64,69 +64,75 @@ class YearRow(BaseModel):
     model_config = ConfigDict(strict=True, extra="allow", frozen=True)
     __pydantic_extra__: dict[str, Number]
 
-    fiscal_year: int = Field(description="西暦の年度（例: 2016）")
-    era: Text = Field(description="和暦の年度（例: 平成28年度、令和元年度）")
+    fiscal_year: int = Field(title="年度", description="西暦の年度（例: 2016）")
+    era: Text = Field(title="和暦の年度", description="和暦の年度（例: 平成28年度、令和元年度）")
 
     def value(self, key: str) -> float:
         return (self.model_extra or {})[key]
 
 
 class Target(_Strict):
-    series: str = Field(pattern=KEY_PATTERN)
-    fiscal_year: int
-    era: Text
-    value: Number
-    label: Text | None = Field(None, description="目標の説明（省略時は値と年度から作る）")
+    series: str = Field(pattern=KEY_PATTERN, title="系列の列名")
+    fiscal_year: int = Field(title="年度")
+    era: Text = Field(title="和暦の年度")
+    value: Number = Field(title="目標値")
+    label: Text | None = Field(None, title="目標の説明", description="目標の説明（省略時は値と年度から作る）")
 
 
 class TimeSeriesTable(_Table):
-    kind: Literal["time_series"]
-    series: Annotated[list[Series], Field(min_length=1)]
-    rows: Annotated[list[YearRow], Field(min_length=1)]
-    target: Target | None = None
+    kind: Literal["time_series"] = Field(title="表の種類")
+    series: Annotated[list[Series], Field(min_length=1, title="系列")]
+    rows: Annotated[list[YearRow], Field(min_length=1, title="行")]
+    target: Target | None = Field(None, title="目標")
 
 
 class SurveyRow(_Strict):
-    label: Text = Field(description="回答の項目")
-    value: Number = Field(description="割合（%）")
-    multiple_answer: bool | None = Field(None, description="この行だけ複数回答の設問なら true")
-    base: Text | None = Field(None, description="割合の母数が回答団体全体でない場合の母数")
-    note: Text | None = None
+    label: Text = Field(title="回答の項目")
+    value: Number = Field(title="割合", description="割合（%）")
+    multiple_answer: bool | None = Field(None, title="複数回答", description="この行だけ複数回答の設問なら true")
+    base: Text | None = Field(None, title="母数", description="割合の母数が回答団体全体でない場合の母数")
+    note: Text | None = Field(None, title="注記")
 
 
 class SurveyTable(_Table):
-    kind: Literal["survey"]
-    unit: Literal["%"]
-    multiple_answer: bool
-    rows: Annotated[list[SurveyRow], Field(min_length=1)]
+    kind: Literal["survey"] = Field(title="表の種類")
+    unit: Literal["%"] = Field(title="単位")
+    multiple_answer: bool = Field(title="複数回答")
+    rows: Annotated[list[SurveyRow], Field(min_length=1, title="行")]
 
 
 class Breakdown(_Strict):
-    label: Text
-    value: Number
+    label: Text = Field(title="内訳の項目")
+    value: Number = Field(title="値")
 
 
 class Item(_Strict):
-    label: Text
-    value: Number
-    unit: Unit | None = None
-    group: Text | None = Field(None, description="区分（同じ区分の行をまとめて表示）")
-    qualifier: Literal["約", "以上", "上限"] | None = None
-    per: Literal["団体", "人"] | None = Field(None, description="「1団体あたり」「1人あたり」")
-    recipient: Text | None = Field(None, description="対象（例: 道府県）")
-    fiscal_year: int | None = None
-    era: Text | None = None
-    as_of: str | None = Field(None, pattern=AS_OF_PATTERN)
-    breakdown: list[Breakdown] | None = Field(None, description="内訳（合計が value と一致すること）")
-    note: Text | None = None
+    label: Text = Field(title="項目名")
+    value: Number = Field(title="値")
+    unit: Unit | None = Field(None, title="単位")
+    group: Text | None = Field(None, title="区分", description="区分（同じ区分の行をまとめて表示）")
+    qualifier: Literal["約", "以上", "上限"] | None = Field(None, title="修飾語")
+    per: Literal["団体", "人"] | None = Field(None, title="あたりの単位", description="「1団体あたり」「1人あたり」")
+    recipient: Text | None = Field(None, title="対象", description="対象（例: 道府県）")
+    fiscal_year: int | None = Field(None, title="年度")
+    era: Text | None = Field(None, title="和暦の年度")
+    as_of: str | None = Field(None, pattern=AS_OF_PATTERN, title="時点")
+    breakdown: list[Breakdown] | None = Field(None, title="内訳", description="内訳（合計が value と一致すること）")
+    note: Text | None = Field(None, title="注記")
 
 
 class ItemsTable(_Table):
-    kind: Literal["items"]
-    fiscal_year: int | None = None
-    era: Text | None = None
-    rows: Annotated[list[Item], Field(min_length=1)]
+    kind: Literal["items"] = Field(title="表の種類")
+    fiscal_year: int | None = Field(None, title="年度")
+    era: Text | None = Field(None, title="和暦の年度")
+    rows: Annotated[list[Item], Field(min_length=1, title="行")]
 
+
+# What the pydantic-error translator (showcase.check.fields) says when a pattern= fails: a message code per pattern,
+# "year_month" being the translator's own (it names the exact "YYYY-MM" meant).
+PATTERNS = {AS_OF_PATTERN: "year_month", KEY_PATTERN: "series_key"}
+MESSAGES = {"series_key": ("英小文字・数字・「_」で書いてください", "must use lowercase letters, digits and '_'",
+                           "例: organisations", "e.g. organisations")}
 
 TableSpec = Union[TimeSeriesTable, SurveyTable, ItemsTable]
 MODELS: dict[str, type[BaseModel]] = {
