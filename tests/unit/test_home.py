@@ -46,7 +46,7 @@ def test_the_marker_becomes_featured_and_newest_cards_and_browse_links(tmp_path)
     assert '<a href="profiles/taro/">試験 太郎</a>' in featured_part and '<a href="cases/kyogikai/">' in featured_part
     assert rest.index("profiles/hanako/") < rest.index("profiles/taro/")  # newest first
     assert 'cs-badge--alumni">OB・OG</span>' in rest and "地域おこし協力隊 · 地域コミュニティ活動" in rest  # the listings' card
-    assert 'class="cs-card__thumb cs-card__thumb--mark" aria-hidden="true">試</span>' in rest  # no photo: the initial
+    assert 'class="cs-card__mark" aria-hidden="true">試</span>' in rest  # no photo: the initial
     for link in ('href="profiles/status/alumni/"', 'href="fields/tourism/"', 'href="prefectures/yamanashi/"'):
         assert link in rest
     assert "<script" not in html
