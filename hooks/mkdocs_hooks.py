@@ -136,6 +136,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             site, problems = _error_build(config, error, root, repo), error.problems
         else:
             problems = None
+    if problems is None:  # [records] extra.contact: the correction route on every record page
+        try:
+            site.set_contact(config.extra, config.site_url)
+        except ValueError as error:
+            raise PluginError(str(error)) from None
     _Run.build = ShowcaseBuild(site, repo, clock, problems=problems)
     keep_for_build()  # the records live as long as the build (showcase.pipeline.collector)
     # A preview watches its own record folders, not 35,000 of them.
@@ -268,8 +273,7 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
         og_image = _build().site.og_image(spec)
         if og_image and config.site_url:
             page.meta["og_image"] = html.escape(config.site_url.rstrip("/") + "/" + og_image, quote=True)
-        if spec.source and config.repo_url:
-            page.edit_url = f"{config.repo_url.rstrip('/')}/edit/main/{spec.source}"
+        page.edit_url = None  # no 「このページの修正を提案」 on generated pages: their correction route is on the page
         # [embeds] the oEmbed link of a page with an embed view (raw values: overrides/main.html escapes them)
         view = view_for_page(spec)
         if view is not None:

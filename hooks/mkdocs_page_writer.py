@@ -86,9 +86,10 @@ class SharedBlocks:
 
     def __call__(self, name: str, page: Any, render: Callable[[], str]) -> Markup:
         file = getattr(page, "file", None)
-        # A page with a table of contents (a hand-written page outside the nav, like accessibility.md) renders its
-        # own: its TOC sidebar is part of site_nav.  Generated pages have none.
-        if file is None or file.src_uri in self.nav_pages or page.is_homepage or getattr(page, "toc", None):
+        # Hand-written pages outside the nav (about, privacy, accessibility) keep their own blocks: their nav holds
+        # their own table of contents, as does any page with one.  Only generated pages without one share.
+        if (file is None or file.src_uri in self.nav_pages or page.is_homepage
+                or getattr(file, "showcase_spec", None) is None or getattr(page, "toc", None)):
             return Markup(render())
         key = (name, posixpath.dirname(page.url.rstrip("/")))
         if key not in self.blocks:

@@ -104,9 +104,11 @@ def test_email_is_obfuscated(built):
     assert "&#116;&#97;&#114;&#111;&#64;" in html
 
 
-def test_edit_link_points_at_the_record_yaml(built):
+def test_record_pages_have_no_edit_link(built):
+    """Issue 17: a generated page's correction route is its prefilled contact link (tests/integration/
+    test_public_site.py), not an editor for YAML that a visitor cannot be expected to use."""
     html = (built / "profiles" / "hostile" / "index.html").read_text(encoding="utf-8")
-    assert "/edit/main/profiles/hostile/profile.yml" in html
+    assert "/edit/main/" not in html and 'rel="edit"' not in html
 
 
 def test_no_third_party_assets(built):

@@ -9,9 +9,14 @@ import pytest
 from showcase.catalog.after_term import MINIMUM_COUNT, after_term_summary
 from showcase.catalog.indexes import build_catalog
 from showcase.check.collection import load_collections
-from showcase.render.after_term_statistics import after_term_block
+from showcase.render.after_term_statistics import after_term_block as _block
+from showcase.render.statistics import table_source
 from showcase.stats.data_files import load_statistics
 from tests.factories import make_site, profile
+
+def after_term_block(catalog, tables, page_url):
+    return _block(catalog, tables, page_url, table_source)
+
 
 ROOT = Path(__file__).resolve().parents[2]
 ENDED = {"start": "2019-04", "end": "2022-03"}
@@ -66,4 +71,4 @@ def test_the_national_figures_and_their_wording_come_from_the_data_table(tmp_pat
     html = after_term_block(_catalog(tmp_path, []), tables, "statistics/")
     assert "制度創設以来、令和4年度末までに任期終了した隊員" in html and "約65%" in html
     assert "直近5年に任期終了した隊員" in html and "約70%" in html
-    assert "令和5年3月末調査時点" in html and "出典：総務省 説明資料" in html
+    assert "令和5年3月末調査時点" in html and "総務省" in html.split("cs-stat-source", 1)[1]

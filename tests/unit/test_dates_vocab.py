@@ -1,4 +1,4 @@
-from showcase.content.vocab import PREFECTURES, is_valid_municipality_code
+from showcase.content.vocab import PREFECTURES, is_valid_municipality_code, own_name
 from showcase.render.dates import era_month, fiscal_year_label
 
 
@@ -21,3 +21,12 @@ def test_local_government_codes_with_check_digit():
 def test_47_prefectures_with_unique_codes_and_slugs():
     assert len(PREFECTURES) == 47
     assert len({p.code for p in PREFECTURES}) == len({p.slug for p in PREFECTURES}) == 47
+
+
+def test_own_name_drops_the_legal_form_before_or_after_the_name():
+    assert own_name("特定非営利活動法人 きらりよしじまネットワーク") == "きらりよしじまネットワーク"
+    assert own_name("（特非）きらりよしじまネットワーク") == "きらりよしじまネットワーク"
+    assert own_name("ゆりのき台地域活動協議会") == "ゆりのき台地域活動協議会"
+    assert own_name("株式会社 つるでつながる") == "つるでつながる"
+    assert own_name("つるでつながる株式会社") == "つるでつながる"
+    assert own_name("株式会社") == "株式会社"  # nothing else to show

@@ -24,3 +24,9 @@ def test_toc_label_loses_its_for_only_when_the_checkbox_is_missing():
     assert repair(label + "目次") == '<label class="md-nav__title">目次'
     with_box = '<input class="md-nav__toggle md-toggle" type="checkbox" id="__toc">' + label
     assert repair(with_box) == with_box
+
+
+def test_heading_permalinks_are_named_in_japanese_and_out_of_the_tab_order():
+    page = '<h2 id="x">見出し<a class="headerlink" href="#x" title="この見出しへのリンク">&para;</a></h2>'
+    assert repair(page) == ('<h2 id="x">見出し<a class="headerlink" href="#x" title="この見出しへのリンク" '
+                            'aria-label="この見出しへのリンク" tabindex="-1">&para;</a></h2>')

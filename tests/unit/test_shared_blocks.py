@@ -12,8 +12,11 @@ page_writer = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(page_writer)
 
 
-def _page(url: str, src_uri: str | None = None, homepage: bool = False):
-    return SimpleNamespace(url=url, is_homepage=homepage, file=SimpleNamespace(src_uri=src_uri or f"{url}index.md"))
+def _page(url: str, src_uri: str | None = None, homepage: bool = False, generated: bool = True):
+    file = SimpleNamespace(src_uri=src_uri or f"{url}index.md")
+    if generated:
+        file.showcase_spec = object()  # the adapter marks the files of generated pages
+    return SimpleNamespace(url=url, is_homepage=homepage, file=file)
 
 
 def _renderer(label: str):
@@ -57,3 +60,13 @@ def test_a_page_with_a_table_of_contents_renders_its_own_site_nav():
     page.toc = ["目標とする適合レベル"]
     own, calls = _renderer("toc")
     assert blocks("site_nav", page, own) == "<nav>toc</nav>" and calls == ["toc"]
+
+
+def test_hand_written_pages_outside_the_nav_render_their_own():
+    """about/, privacy/ and accessibility/ sit in one folder outside the nav; each nav holds its own contents."""
+    blocks = page_writer.SharedBlocks(nav_pages={"index.md"})
+    about, _ = _renderer("about")
+    privacy, calls = _renderer("privacy")
+    assert blocks("site_nav", _page("about/", "about.md", generated=False), about) == "<nav>about</nav>"
+    assert blocks("site_nav", _page("privacy/", "privacy.md", generated=False), privacy) == "<nav>privacy</nav>"
+    assert calls == ["privacy"]

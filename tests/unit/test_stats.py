@@ -17,11 +17,13 @@ from showcase.stats.era import era_label, era_short, year_label
 from showcase.stats.numbers import format_number, format_quantity
 from showcase.stats.table_schema import stats_json_schema
 from showcase.stats.tables import render_table, table_csv, table_json
-from showcase.stats.tables import export_files, render_table_source, target_label
+from showcase.stats.tables import export_files, render_table_notes, target_label
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "data"
-SOURCE = "総務省 説明資料（地域運営組織（RMO）の概要／地域おこし協力隊について 等、令和7年度当初予算（案）時点）"
+PUBLISHER = "総務省"
+SOURCE_TITLES = {"地域運営組織（RMO）の概要", "地域運営組織（RMO）の活動実態", "地域おこし協力隊について",
+                 "地域おこし協力隊受入サポートプラン", "地域おこし協力隊の推進に要する経費"}  # as printed in the seed
 
 # The figures as printed in the ministry's material (seed 000_54e653b94b1b2bcb).
 RMO_ORGANISATIONS = [3071, 4177, 4787, 5236, 5783, 6064, 7207, 7710]
@@ -54,7 +56,9 @@ def test_committed_files_all_load(tables):
     assert set(tables) == expected
     assert {p.stem for p in DATA.glob("*.yml") if p.name != FEATURED_FILE} == expected
     for table in tables.values():
-        assert table.spec.source.document == SOURCE
+        assert [source.publisher for source in table.spec.sources] == [PUBLISHER] * len(table.spec.sources)
+        assert all(source.title in SOURCE_TITLES for source in table.spec.sources), table.id
+        assert table.spec.checked == "2026-11"
         assert table.path == f"data/{table.id}.yml"
 
 
@@ -89,7 +93,7 @@ def test_surveys_match_source(tables):
         spec = tables[table_id].spec
         assert [(r.label, r.value) for r in spec.rows] == rows, table_id
         assert spec.unit == "%" and spec.decimals == 1
-        assert spec.source.survey == "令和5年度 総務省調査（市区町村：1,741団体、地域運営組織：7,710団体が回答）"
+        assert spec.sources[0].survey == "令和5年度 総務省調査（市区町村：1,741団体、地域運営組織：7,710団体が回答）"
     multiple = {table_id for table_id in SURVEYS if tables[table_id].spec.multiple_answer}
     assert multiple == {"rmo-survey-2023-members", "rmo-survey-2023-activities", "rmo-survey-2023-issues"}
     assert tables["rmo-survey-2023-base"].spec.rows[1].base == "活動拠点を有する団体"
@@ -136,8 +140,8 @@ def test_number_formatting():
 
 # --- bad files: every problem, at the node, Japanese first ---------------------------------------------------------
 
-HEAD = "kind: time_series\ntitle: t\nsource: {document: d}\nseries:\n  - {key: organisations, label: 団体数, unit: 団体}\nrows:\n"
-SURVEY_HEAD = 'kind: survey\ntitle: t\nsource: {document: d}\nunit: "%"\nmultiple_answer: true\nrows:\n'
+HEAD = "kind: time_series\ntitle: t\nsources: [{title: d}]\nseries:\n  - {key: organisations, label: 団体数, unit: 団体}\nrows:\n"
+SURVEY_HEAD = 'kind: survey\ntitle: t\nsources: [{title: d}]\nunit: "%"\nmultiple_answer: true\nrows:\n'
 
 
 def problems_of(text: str) -> list[str]:
@@ -206,8 +210,8 @@ def test_unknown_keys():
         "data/bad.yml:8:26: rows[0].lable: 「lable」という項目はありません / unknown field 'lable' "
         "（対処: 「label」の書き間違いではありませんか / Fix: did you mean 'label'?）",
         "data/bad.yml:6:1: colour: 「colour」という項目はありません / unknown field 'colour' "
-        "（対処: ここで使える項目: decimals、description、kind、multiple_answer、notes、rows、source、title、unit / "
-        "Fix: allowed here: decimals, description, kind, multiple_answer, notes, rows, source, title, unit）"]
+        "（対処: ここで使える項目: checked、decimals、description、kind、multiple_answer、notes、rows、sources、title、unit / "
+        "Fix: allowed here: checked, decimals, description, kind, multiple_answer, notes, rows, sources, title, unit）"]
 
 
 def test_undeclared_series_key():
@@ -220,13 +224,13 @@ def test_undeclared_series_key():
 
 
 def test_missing_fields_and_cross_checks_are_all_reported():
-    found = problems_of("kind: items\nsource: {document: d, as_of: 2023-3}\nrows:\n"
+    found = problems_of("kind: items\nsources: [{title: d, as_of: 2023-3}]\nrows:\n"
                         "  - {label: a, value: 300, unit: 万円, breakdown: [{label: x, value: 320}, {label: y, value: 100}]}\n"
                         "  - {value: 1.5, unit: 措置率}\n  - {label: c, value: 2, unit: 人, era: 令和元年度}\n")
     assert found == [
         "data/bad.yml:1:1: 必須の項目「表の題名（title）」がありません / required field 'title' is missing "
         "（対処: 「title:」を追加してください / Fix: add 'title:'）",
-        "data/bad.yml:2:30: source.as_of: 時点（as_of）: 年月は YYYY-MM の形で、引用符で囲んで書いてください / "
+        "data/bad.yml:2:29: sources[0].as_of: 時点（as_of）: 年月は YYYY-MM の形で、引用符で囲んで書いてください / "
         "must be a year and month as \"YYYY-MM\" （対処: 「2023-3」は \"2023-03\" と書いてください（年と月を「-」でつなぎ、引用符で囲みます） / "
         "Fix: write 2023-3 as \"2023-03\" (year and month joined by '-', in quotes)）",
         "data/bad.yml:5:5: rows[1]: 必須の項目「項目名（label）」がありません / required field 'label' is missing "
@@ -274,9 +278,9 @@ def test_pattern_messages_come_from_the_schema():
     assert problems_of(text)[0] == (
         "data/bad.yml:5:11: series[0].key: 列名（key）: 英小文字・数字・「_」で書いてください / must use lowercase letters, "
         "digits and '_' （対処: 例: organisations / Fix: e.g. organisations）")
-    era_date = "kind: items\ntitle: t\nsource: {document: d, as_of: 令和5年3月}\nrows:\n  - {label: a, value: 1, unit: 人}\n"
+    era_date = "kind: items\ntitle: t\nsources: [{title: d, as_of: 令和5年3月}]\nrows:\n  - {label: a, value: 1, unit: 人}\n"
     assert problems_of(era_date) == [
-        "data/bad.yml:3:30: source.as_of: 時点（as_of）: 年月は YYYY-MM の形で、引用符で囲んで書いてください / "
+        "data/bad.yml:3:29: sources[0].as_of: 時点（as_of）: 年月は YYYY-MM の形で、引用符で囲んで書いてください / "
         "must be a year and month as \"YYYY-MM\" （対処: 「令和5年3月」は \"2023-03\" と書いてください（年と月を「-」でつなぎ、"
         "引用符で囲みます） / Fix: write 令和5年3月 as \"2023-03\" (year and month joined by '-', in quotes)）"]
 
@@ -348,7 +352,7 @@ def test_text_is_escaped():
     assert problems == []
     html = render_table(table, "t")
     assert "<script>" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
-    assert "<script>" not in render_table_source(table)
+    assert "<script>" not in render_table_notes(table)
 
 
 def test_csv_has_bom_header_and_the_data(tables):

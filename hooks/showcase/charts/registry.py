@@ -29,8 +29,8 @@ class ChartSpec:
 
 
 def _source_sentence(table: StatTable) -> str:
-    source = table.spec.source
-    return f"出典：{source.document}" + (f"／調査：{source.survey}" if source.survey else "")
+    return "出典：" + "、".join(source.citation + (f"／調査：{source.survey}" if source.survey else "")
+                               for source in table.spec.sources)
 
 
 def _time_series(table: StatTable) -> TimeSeriesTable:

@@ -37,6 +37,8 @@ VALUE_MESSAGES: dict[str, Message] = {
                         "give households or population (or both)", "例: households: 1200", "e.g. households: 1200"),
     "safe_url": ("https で始まる URL（またはメールの mailto:）を指定してください", "must be an https URL (or a mailto: link)",
                  "http:// なら https:// に直してください", "use https:// instead of http://"),
+    "https_url": ("https で始まる URL を指定してください", "must be an https URL",
+                  "分からなければ url を省略してください（推測で書かないこと）", "leave url out if you do not know it (never guess one)"),
     "municipality_code": ("検査数字を含む6桁の数字ではありません",
                           "not a valid 6-digit local government code (with its check digit)",
                           "総務省の「全国地方公共団体コード」で確認してください（例: 都留市は \"192040\"）",

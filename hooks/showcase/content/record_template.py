@@ -84,7 +84,11 @@ def _optional_common(kind: str) -> list[str]:
         "#     caption: \"\"",
         "## 出典（任意）。公表資料に基づく場合は資料名を書きます",
         "# sources:",
-        "#   - title: \"\"",
+        "#   - publisher: \"\"",
+        "#     title: \"\"",
+        "#     section: \"\"",
+        "#     date: \"\"",
+        "#     url: \"\"",
         "#     note: \"\"",
         f"## 関連する{'地域運営組織の事例' if kind == 'profile' else '協力隊プロフィール'}（任意）。{related[1]} のフォルダ名",
         f"# {related[0]}:",
@@ -115,6 +119,7 @@ def profile_template(slug: str, facts: Mapping[str, str], fields: Sequence[str] 
               "# basis は「本人の同意」か「公的機関の公表資料」。同意書そのものはリポジトリに置かないでください",
               "consent:", f"  date: {quoted(facts.get('consent.date', ''))}", f"  basis: {quoted(facts.get('consent.basis', ''))}",
               "# このサイトに掲載する年月（必須、\"YYYY-MM\"）", f"published: {quoted(facts.get('published', ''))}",
+              "# 内容を更新した年月（任意、\"YYYY-MM\"）。ページの「最終確認日」になります", "# updated: \"\"",
               "", OPTIONAL_MARKER,
               "## 使う項目は行頭の「# 」を消して書きます（VS Code では行を選んで Ctrl+/）。使わない項目はそのままで構いません",
               "## 年齢（任意）。years は数字、as_of はその年齢だった年月 \"YYYY-MM\"",
@@ -140,7 +145,8 @@ def case_template(slug: str, facts: Mapping[str, str]) -> str:
               "activities:", f"  - category: {quoted(facts.get('activity.category', ''))}",
               f"    title: {quoted(facts.get('activity.title', ''))}"]
     lines += text_block("body", facts.get("activity.body", ""), 4)
-    lines += ["# このサイトに掲載する年月（必須、\"YYYY-MM\"）", f"published: {quoted(facts.get('published', ''))}", ""]
+    lines += ["# このサイトに掲載する年月（必須、\"YYYY-MM\"）", f"published: {quoted(facts.get('published', ''))}",
+              "# 内容を更新した年月（任意、\"YYYY-MM\"）。ページの「最終確認日」になります", "# updated: \"\"", ""]
     legal_form, area = facts.get("legal_form"), facts.get("area")
     lines += [OPTIONAL_MARKER,
               "## 使う項目は行頭の「# 」を消して書きます（VS Code では行を選んで Ctrl+/）。使わない項目はそのままで構いません",

@@ -21,6 +21,7 @@ from showcase.content.vocab import ACTIVITY_FIELDS, AFTER_TERM_PATHS, LEGAL_FORM
 # [0-9], never \d: Python's \d also matches full-width digits, an editor's (ECMAScript) does not.
 YEAR_MONTH_PATTERN = r"^(19|20)[0-9][0-9]-(0[1-9]|1[0-2])$"
 YEAR_OR_MONTH_PATTERN = r"^(19|20)[0-9][0-9](-(0[1-9]|1[0-2]))?$"
+HTTPS_URL_PATTERN = r"^https://[^\s<>\"']+$"
 SAFE_URL_PATTERN = r"^(https://[^\s<>\"']+|mailto:[^\s<>\"'@]+@[^\s<>\"'@]+)$"
 EMAIL_PATTERN = r"^[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}$"
 PHONE_PATTERN = r"^0[0-9]{1,4}-[0-9]{1,4}-[0-9]{3,4}$"
@@ -34,6 +35,7 @@ NAME_KANA_PATTERN = r"^[\u3041-\u3096\u309d\u309e\u30fc]+([ \u3000][\u3041-\u309
 YEAR_MONTH_RE = re.compile(YEAR_MONTH_PATTERN)
 YEAR_OR_MONTH_RE = re.compile(YEAR_OR_MONTH_PATTERN)
 SAFE_URL_RE = re.compile(SAFE_URL_PATTERN)  # case-sensitive, as JSON Schema patterns are
+HTTPS_URL_RE = re.compile(HTTPS_URL_PATTERN)
 EMAIL_RE = re.compile(EMAIL_PATTERN)
 PHONE_RE = re.compile(PHONE_PATTERN)
 NAME_KANA_RE = re.compile(NAME_KANA_PATTERN)
@@ -62,6 +64,12 @@ def _year_month(value: str) -> str:
 def _safe_url(value: str) -> str:
     if not SAFE_URL_RE.fullmatch(value):
         raise ValueError("safe_url")
+    return value
+
+
+def _https_url(value: str) -> str:
+    if not HTTPS_URL_RE.fullmatch(value):
+        raise ValueError("https_url")
     return value
 
 
@@ -97,6 +105,7 @@ def _name_kana(value: str) -> str:
 
 YearMonth = Annotated[str, AfterValidator(_year_month), _pattern(YEAR_MONTH_PATTERN, "2022-06")]
 YearOrMonth = Annotated[str, AfterValidator(_year_or_month), _pattern(YEAR_OR_MONTH_PATTERN, "2015", "2015-04")]
+HttpsUrl = Annotated[str, AfterValidator(_https_url), _pattern(HTTPS_URL_PATTERN, "https://www.soumu.go.jp/")]
 SafeUrl = Annotated[str, AfterValidator(_safe_url), _pattern(SAFE_URL_PATTERN, "https://example.jp/")]
 MunicipalityCode = Annotated[str, AfterValidator(_municipality_code), _pattern(MUNICIPALITY_CODE_PATTERN, "192040")]
 Email = Annotated[str, AfterValidator(_email), _pattern(EMAIL_PATTERN, "info@example.jp")]
@@ -134,8 +143,20 @@ class Photo(Strict):
 
 
 class Source(Strict):
-    title: Text = Field(title="出典", description="情報の出典（資料名など）")
-    note: Optional[Text] = Field(None, title="出典についての注記", description="出典から読み取れない点など")
+    """A citation a reader can follow: who published what, when, and where (only an address that is known)."""
+
+    publisher: Optional[Line] = Field(None, title="発行者", description="資料を公表した機関（例: 総務省）")
+    title: Text = Field(title="資料名", description="資料に印刷されている題名のまま")
+    section: Optional[Line] = Field(None, title="該当箇所", description="資料の中の見出しやページ（例: 地域運営組織の活動事例）")
+    date: Optional[Line] = Field(None, title="日付・時点", description="資料に記載された日付や時点（記載のとおり）。分からなければ省略")
+    url: Optional[HttpsUrl] = Field(None, title="資料のアドレス", description="資料を公開しているページの https URL。分からなければ省略し、推測で書かないこと")
+    note: Optional[Text] = Field(None, title="出典についての注記", description="出典から読み取れない点など。ページでは出典の下に短い注記として表示されます")
+
+    @property
+    def citation(self) -> str:
+        """Plain text: ``総務省「地域運営組織（RMO）の概要」（地域運営組織の活動事例）``."""
+        where = "、".join(part for part in (self.section, self.date) if part)
+        return f"{self.publisher or ''}「{self.title}」" + (f"（{where}）" if where else "")
 
 
 class Activity(Strict):
@@ -194,6 +215,12 @@ class _Record(Strict):
     photos: list[Photo] = Field(default_factory=list, title="写真", description="12枚まで。写っている人全員の同意が必要", max_length=12)
     sources: list[Source] = Field(default_factory=list, title="出典", description="内容の根拠になった資料")
     published: YearMonth = Field(title="掲載年月", description="このサイトに掲載した年月（YYYY-MM）。新着フィードに使われます")
+    updated: Optional[YearMonth] = Field(None, title="最終確認年月", description="内容を出典や本人と最後に確認した年月（YYYY-MM）。ページの「最終確認日」に表示されます")
+
+    @property
+    def checked(self) -> str:
+        """The month shown as 最終確認日: the last check, or the month the record was published."""
+        return max(self.updated or self.published, self.published)
 
     @property
     def public_links(self) -> list[Link]:

@@ -60,6 +60,33 @@ LEGAL_FORMS: tuple[str, ...] = (
     "任意団体", "NPO法人", "認可地縁団体", "一般社団法人", "一般財団法人", "株式会社・合同会社", "協同組合", "その他",
 )
 
+# Entries of the glossary (docs/glossary.md) that record pages link their terms to.
+GLOSSARY_ANCHORS: dict[str, str] = {
+    "地域おこし協力隊": "chiiki-okoshi-kyoryokutai", "地域運営組織": "chiiki-unei-soshiki",
+    "NPO法人": "npo-hojin", "認可地縁団体": "ninka-chien-dantai", "任意団体": "nin-i-dantai",
+}
+
+# Legal forms as organisations write them before or after their own name (longest first, so 「特定非営利活動法人」
+# wins over 「法人」-like fragments).  ``own_name`` drops them: a placeholder tile shows 「き」, not 「特」.
+_LEGAL_FORM_WORDS: tuple[str, ...] = (
+    "特定非営利活動法人", "一般社団法人", "一般財団法人", "公益社団法人", "公益財団法人", "社会福祉法人", "認可地縁団体",
+    "株式会社", "合同会社", "有限会社", "NPO法人", "（特非）", "(特非)", "（一社）", "(一社)", "（株）", "(株)",
+)
+
+
+def own_name(name: str) -> str:
+    """An organisation's name without its legal form: ``特定非営利活動法人 きらりよしじまネットワーク`` → ``きらりよしじまネットワーク``."""
+    trimmed = name.strip()
+    changed = True
+    while changed:
+        changed = False
+        for word in _LEGAL_FORM_WORDS:
+            if trimmed.startswith(word) and len(trimmed) > len(word):
+                trimmed, changed = trimmed[len(word):].strip(" \u3000"), True
+            elif trimmed.endswith(word) and len(trimmed) > len(word):
+                trimmed, changed = trimmed[:-len(word)].strip(" \u3000"), True
+    return trimmed or name
+
 # 地域運営組織の活動内容.  The first four carry the national FY2023 survey share
 # (複数回答) that the seed document reports, so our cases can be compared with it.
 RMO_CATEGORIES: dict[str, str] = {

@@ -30,6 +30,8 @@ from showcase.outputs.open_data import data_links_for
 from showcase.pipeline.collector import collector_paused
 from showcase.render.browse_form import BrowseForms
 from showcase.render.cards import Cards
+from showcase.render.contact_block import expand_contact_marker
+from showcase.render.corrections import contact_settings
 from showcase.render.environment import environment
 from showcase.render.home import expand_home_records
 from showcase.render.pages import PageSpec, render_page, site_pages
@@ -67,6 +69,7 @@ def render_context(catalog: Catalog, statistics: dict[str, StatTable] | None = N
         "contributing_url": f"{repo}/blob/main/CONTRIBUTING.md" if repo else "",
         "repo_url": repo,  # the contribute form hands its YAML to {repo}/new/main
         "data_links_for": data_links_for,
+        "contact": None,  # the correction route (SiteBuild.set_contact, from the site's settings)
         **embed_context(site_url, chart_embeds(statistics, catalog) if charts is None else charts),
     }
 
@@ -115,11 +118,17 @@ class SiteBuild:
         return build
 
     def expand_markers(self, html: str, page_url: str) -> str:
-        """Charts (``<!-- chart: ID -->``), the search form (``<!-- showcase: search-form -->``) and the home page's
-        records (``<!-- showcase: home-records -->``) in hand-written pages."""
+        """Charts (``<!-- chart: ID -->``), the search form (``<!-- showcase: search-form -->``), the operator's
+        contact block (``<!-- showcase: contact -->``) and the home page's records (``<!-- showcase: home-records -->``)
+        in hand-written pages."""
         html = expand_search_form(html, page_url, self.catalog)
+        html = expand_contact_marker(html, page_url, self.context["contact"])
         html = expand_home_records(html, page_url, self.catalog, self.context)
         return expand_chart_markers(html, page_url, self.catalog, self.context["statistics"], self.context["chart_embed"])
+
+    def set_contact(self, extra: dict[str, Any] | None, site_url: str | None) -> None:
+        """The correction and removal route every record page links to (``ValueError`` when there is none)."""
+        self.context["contact"] = contact_settings(extra, site_url)
 
     def statistics_files(self) -> dict[str, str]:
         """``data/statistics/<table>.csv|json`` → text."""

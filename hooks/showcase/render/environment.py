@@ -9,8 +9,9 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
 from showcase.catalog import urls
-from showcase.content.vocab import ACTIVITY_FIELDS, RMO_CATEGORIES, STATUS_LABELS
+from showcase.content.vocab import ACTIVITY_FIELDS, GLOSSARY_ANCHORS, RMO_CATEGORIES, STATUS_LABELS, own_name
 from showcase.render import dates
+from showcase.render.corrections import correction_mailto
 from showcase.render.markup import obfuscate_email, render_markdown
 
 TEMPLATE_DIR = Path(__file__).resolve().parent / "templates"
@@ -66,8 +67,10 @@ def environment() -> Environment:
         number=number,
         field_slug=ACTIVITY_FIELDS.__getitem__,
         category_slug=RMO_CATEGORIES.__getitem__,
+        own_name=own_name,
     )
-    env.globals.update(STATUS_LABELS=STATUS_LABELS, urls=urls)  # urls: the one URL scheme (showcase.catalog.urls)
+    env.globals.update(STATUS_LABELS=STATUS_LABELS, GLOSSARY=GLOSSARY_ANCHORS, correction_mailto=correction_mailto,
+                       urls=urls)  # urls: the one URL scheme (showcase.catalog.urls)
     return env
 
 

@@ -23,12 +23,19 @@ _EMPTY_TABINDEX = re.compile(r'(<label class="md-nav__link[^"]*"[^>]*?) tabindex
 _TOC_LABEL = '<label class="md-nav__title" for="__toc">'
 
 
+# Python-Markdown's toc permalinks (mkdocs.yml: permalink_title): named in Japanese for screen readers, and out of
+# the tab order, so a keyboard user does not pass a ¶ before each heading's content.
+_HEADERLINK = re.compile(r'<a class="headerlink" (href="#[^"]*") title="([^"]*)">')
+
+
 def repair_material_markup(html: str) -> str:
     """The page with Material's invalid attributes removed (cheap substring tests first: this runs on every page)."""
     for toggle in _TOGGLES:
         html = html.replace(toggle + ' autocomplete="off">', toggle + ">")
     if 'tabindex=""' in html:
         html = _EMPTY_TABINDEX.sub(r"\1", html)
+    if 'class="headerlink"' in html:
+        html = _HEADERLINK.sub(r'<a class="headerlink" \1 title="\2" aria-label="\2" tabindex="-1">', html)
     if _TOC_LABEL in html and 'id="__toc"' not in html:
         html = html.replace(_TOC_LABEL, '<label class="md-nav__title">')
     return html

@@ -179,9 +179,15 @@ def _listing_crumbs(spec: PageSpec, extra: Any) -> list[tuple[str, str | None]]:
     return [parent, (title, None)]
 
 
+def last_checked(entries: list[Entry]) -> str:
+    """最終確認日 of a page listing ``entries``: the latest of their own (``""`` when it lists none)."""
+    return max((entry.record.checked for entry in entries), default="")
+
+
 def _render_listing(spec: PageSpec, catalog: Catalog, context: dict[str, Any]) -> str:
     listing, extra = spec.key
     return render_template("listing.html", spec.url, spec=spec, listing=listing, extra=extra, catalog=catalog,
+                           checked=last_checked(listing.entries),
                            crumbs=_listing_crumbs(spec, extra),
                            facets=facets(catalog) if spec.kind in {"profiles", "cases"} else None,
                            browse=context["browse_forms"](spec.kind, extra) if "browse_forms" in context else None,
@@ -191,6 +197,7 @@ def _render_listing(spec: PageSpec, catalog: Catalog, context: dict[str, Any]) -
 
 def _render_prefectures(spec: PageSpec, catalog: Catalog, context: dict[str, Any]) -> str:
     return render_template("prefectures.html", spec.url, spec=spec, facets=facets(catalog), catalog=catalog,
+                           checked=last_checked(catalog.profiles + catalog.cases),
                            tile_map=tile_map_block(catalog, spec.url).svg, **context)
 
 

@@ -21,7 +21,7 @@ from showcase.content.vocab import NATIONAL_SURVEY_SHARE, PREFECTURES
 from showcase.render.after_term_statistics import after_term_block
 from showcase.render.environment import relative_url, render_template
 from showcase.stats.table_schema import StatTable
-from showcase.stats.tables import render_table, render_table_source
+from showcase.stats.tables import render_table, render_table_notes
 
 WIDE_CHARTS = {"rmo-growth", "kyoryokutai-growth", "rmo-organisations"}
 RMO_CHARTS = ("rmo-growth", "rmo-survey-forms", "rmo-survey-members", "rmo-survey-base", "rmo-survey-activities",
@@ -43,6 +43,12 @@ class ChartBlock:
     kind: str = "chart"  # "map" gets a larger minimum width: 13 tile columns must stay legible on phones
 
 
+def table_source(table: StatTable) -> Markup:
+    """A table's citations (the one sources partial) and its notes: ``<div class="cs-stat-source">``."""
+    cited = render_template("partials/sources.html", "", sources=table.spec.sources)
+    return Markup('<div class="cs-stat-source">{}{}</div>').format(Markup(cited), Markup(render_table_notes(table)))
+
+
 def _downloads(table_id: str) -> tuple[tuple[str, str], ...]:
     return (("CSV", urls.statistics_data(f"{table_id}.csv")), ("JSON", urls.statistics_data(f"{table_id}.json")))
 
@@ -52,14 +58,14 @@ def national_block(chart_id: str, tables: Mapping[str, StatTable], id_prefix: st
     table = tables[spec.table_id]
     prefix = f"{id_prefix or chart_id}-chart"  # the figure itself carries the bare id (a stable anchor)
     return ChartBlock(chart_id, table.title, Markup(render_chart(chart_id, tables, prefix)),
-                      Markup(render_table(table, prefix)), Markup(render_table_source(table)),
+                      Markup(render_table(table, prefix)), table_source(table),
                       _downloads(spec.table_id), urls.embed("chart", chart_id), chart_id in WIDE_CHARTS)
 
 
 def table_block(table_id: str, tables: Mapping[str, StatTable]) -> ChartBlock:
     table = tables[table_id]
     return ChartBlock(table_id, table.title, Markup(""), Markup(render_table(table, table_id)),
-                      Markup(render_table_source(table)), _downloads(table_id))
+                      table_source(table), _downloads(table_id))
 
 
 def _simple_table(caption: str, headers: list[str], rows: list[list[str]]) -> Markup:
@@ -114,7 +120,9 @@ def render_statistics_page(spec, catalog: Catalog, tables: Mapping[str, StatTabl
     """``chart_embed(chart_id)`` (from the engine's embed context) adds each chart's 「このグラフを埋め込む」 block."""
     return render_template(
         "statistics.html", spec.url, spec=spec, catalog=catalog, chart_embed=chart_embed,
-        after_term=after_term_block(catalog, tables, spec.url),
+        after_term=after_term_block(catalog, tables, spec.url, table_source),
+        checked=max([table.spec.checked for table in tables.values() if table.spec.checked] + [entry.record.checked for entry in catalog.profiles + catalog.cases],
+                    default=""),
         record_blocks=[tile_map_block(catalog, spec.url), field_block(catalog), category_comparison_block(catalog)],
         rmo_blocks=[national_block(chart_id, tables) for chart_id in RMO_CHARTS],
         kyoryokutai_blocks=[national_block(chart_id, tables) for chart_id in KYORYOKUTAI_CHARTS],

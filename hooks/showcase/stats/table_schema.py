@@ -20,6 +20,8 @@ from typing import Annotated, Literal, Union
 
 from pydantic import BaseModel, ConfigDict, Field, RootModel
 
+from showcase.content.schema import Source as RecordSource
+
 Unit = Literal["団体", "市区町村", "人", "%", "万円", "百万円", "億円", "措置率"]
 COUNT_UNITS = frozenset({"団体", "市区町村", "人"})
 MONEY_UNITS = frozenset({"万円", "百万円", "億円"})
@@ -34,10 +36,9 @@ class _Strict(BaseModel):
     model_config = ConfigDict(strict=True, extra="forbid", frozen=True)
 
 
-class Source(_Strict):
-    """Where the figures come from."""
+class Source(RecordSource):
+    """Where the figures come from: the records' citation (publisher, title as printed, date, url, note) plus the survey."""
 
-    document: Text = Field(title="出典資料名")
     survey: Text | None = Field(None, title="調査名", description="調査名（調査の場合）")
     as_of: str | None = Field(None, pattern=AS_OF_PATTERN, title="時点", description="時点（YYYY-MM、資料に記載がある場合のみ）")
 
@@ -45,11 +46,13 @@ class Source(_Strict):
 class _Table(_Strict):
     title: Text = Field(title="表の題名")
     description: Text | None = Field(None, title="補足説明")
-    source: Source = Field(title="出典")
+    sources: Annotated[list[Source], Field(min_length=1, title="出典", description="出典（発行者・資料名・日付・URL・注記）")]
     unit: Unit | None = Field(None, title="単位", description="既定の単位（系列・行で上書きできる）")
     multiple_answer: bool | None = Field(None, title="複数回答", description="複数回答の設問なら true")
     decimals: int | None = Field(None, ge=0, le=3, title="小数点以下の桁数", description="小数点以下の表示桁数")
     notes: list[Text] = Field(default_factory=list, title="注記", description="注記（※）")
+    checked: str | None = Field(None, pattern=AS_OF_PATTERN, title="最終確認日",
+                                description="出典と照合した年月（YYYY-MM）。ページの「最終確認日」に表示されます")
 
 
 class Series(_Strict):

@@ -46,21 +46,20 @@ def render_table(table: StatTable, id_prefix: str) -> str:
     return str(Markup("").join(out))
 
 
-def render_table_source(table: StatTable) -> str:
-    """Source line, notes and target under a table: ``<div class="cs-stat-source">``."""
+def render_table_notes(table: StatTable) -> str:
+    """The time point, notes and target under a table (its sources are the render stage's one citation partial)."""
     spec = table.spec
-    parts = [Markup("<p>出典：{}</p>").format(spec.source.document)]
-    if spec.source.survey:
-        parts.append(Markup("<p>調査：{}</p>").format(spec.source.survey))
-    if spec.source.as_of:
-        year, month = spec.source.as_of.split("-")
-        parts.append(Markup("<p>時点：{}年{}月</p>").format(year, int(month)))
+    parts = []
+    for source in spec.sources:
+        if source.as_of:
+            year, month = source.as_of.split("-")
+            parts.append(Markup("<p>時点：{}年{}月</p>").format(year, int(month)))
     notes = [Markup("<li>{}</li>").format(note) for note in spec.notes]
     if isinstance(spec, TimeSeriesTable) and spec.target:
         notes.append(Markup("<li>{}</li>").format(target_label(table)))
     if notes:
         parts.append(Markup('<ul class="cs-stat-notes">{}</ul>').format(Markup("").join(notes)))
-    return str(Markup('<div class="cs-stat-source">{}</div>').format(Markup("").join(parts)))
+    return str(Markup("").join(parts))
 
 
 def target_label(table: StatTable) -> str:
