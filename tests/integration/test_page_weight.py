@@ -57,7 +57,7 @@ def _worst(kind: str, town: tuple[str, str, str, int], slug: str, folder: Path) 
                     contact={"organisation": f"{name}役場 地域振興課", "email": f"{slug}@example.jp", "phone": "0555-12-3456"},
                     term={"start": "2015-04", "end": "2018-03"},
                     after_term={"settled": "同じ都道府県の別の市町村", "path": ["起業", "事業承継", "就農・就林・就漁"],
-                                "since": "2018-04", "note": "任期を終えてから、隣の町で農家民宿を営んでいます。" * 4})
+                                "since": "2018-04", "note": f"任期を終えてからも{name}との関わりを続けています。"})  # the generator's note
     else:
         data.update(legal_form="株式会社・合同会社", area="試験小学校区")
     path = write_record(folder, kind, slug, data)
