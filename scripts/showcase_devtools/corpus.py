@@ -146,6 +146,8 @@ def make_profile(rng: random.Random, slot: Slot, budget: int) -> dict:
         start = (rng.randint(2009, 2021), rng.randint(1, 12))
         end = _month(start[0] + rng.randint(1, 3), start[1])
     data["term"] = {"start": _month(*start), **({"end": end} if end else {})}
+    if end and start[0] >= 2023:  # an active member's end is a plan (status comes from the record, not the date)
+        data["term"]["end_planned"] = True
     if rng.random() < 0.6:
         data["age"] = {"years": rng.randint(22, 60), "as_of": _month(*start)}
     if rng.random() < 0.7:
@@ -160,6 +162,10 @@ def make_profile(rng: random.Random, slot: Slot, budget: int) -> dict:
     data["goals"] = text.paragraph(budget // 4)
     while text.known:  # one more sentence for each known word not placed yet
         data["goals"] += text.paragraph(1).rstrip() + "\n"
+    if end and not data["term"].get("end_planned"):
+        after = after_term(random.Random(f"{slot.slug}:after-term"), end, slot.town.name)
+        if after:
+            data["after_term"] = after
     if rng.random() < 0.3:
         data["contact"] = {"organisation": f"{slot.town.name}役場 地域振興課", "email": f"{slot.slug}@example.jp",
                            "phone": f"0{rng.randint(100, 999)}-{rng.randint(10, 99)}-{rng.randint(1000, 9999)}"}
@@ -167,6 +173,32 @@ def make_profile(rng: random.Random, slot: Slot, budget: int) -> dict:
     if slot.related:
         data["related_cases"] = list(slot.related)
     return _tail(rng, slot, data, text)
+
+
+# Where alumni live and what they do after the term.  About 65 % stay in the same area nationally (総務省); the
+# shares below are invented for test data only, to give the statistics page and the filters something to count.
+AFTER_TERM_SHARE = 0.55  # alumni whose record tells what came after
+SETTLED_WEIGHTS = {"同じ市町村": 60, "同じ都道府県の別の市町村": 10, "他の都道府県": 20, "未定": 10}
+PATH_WEIGHTS = {"起業": 30, "事業承継": 5, "就職": 30, "就農・就林・就漁": 15, "行政・団体職員": 10, "進学": 2, "その他": 8}
+
+
+def after_term(rng: random.Random, end: str, town: str) -> dict | None:
+    """The after_term block of one alumnus (its own random stream: the rest of the record stays the same)."""
+    if rng.random() >= AFTER_TERM_SHARE:
+        return None
+    data: dict = {}
+    if rng.random() < 0.95:
+        data["settled"] = rng.choices(list(SETTLED_WEIGHTS), weights=list(SETTLED_WEIGHTS.values()))[0]
+    if rng.random() < 0.8:
+        paths = rng.choices(list(PATH_WEIGHTS), weights=list(PATH_WEIGHTS.values()), k=rng.choice((1, 1, 1, 2)))
+        data["path"] = list(dict.fromkeys(paths))
+    if rng.random() < 0.7:
+        year, month = (int(part) for part in end.split("-"))
+        month += rng.randint(0, 6)
+        data["since"] = _month(year + (month - 1) // 12, (month - 1) % 12 + 1)
+    if rng.random() < 0.3:
+        data["note"] = f"任期を終えてからも{town}との関わりを続けています。"
+    return data or None
 
 
 def make_case(rng: random.Random, slot: Slot, budget: int) -> dict:

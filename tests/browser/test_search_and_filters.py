@@ -22,10 +22,10 @@ def fixture_site(tmp_path_factory):
     content = tmp_path_factory.mktemp("content")
     make_site(content, profiles={
         "nara-active": profile(name="奈良 現役", prefecture="奈良県", municipality="奈良市", municipality_code="292010",
-                               term={"start": "2025-04", "end": "2028-03"}, fields=["観光"]),
+                               term={"start": "2025-04", "end": "2028-03", "end_planned": True}, fields=["観光"]),
         "nara-alumni": profile(name="奈良 卒業", prefecture="奈良県", municipality="奈良市", municipality_code="292010",
                                term={"start": "2018-04", "end": "2021-03"}, fields=["観光"]),
-        "tsuru-active": profile(name="都留 現役", term={"start": "2025-04", "end": "2028-03"}),
+        "tsuru-active": profile(name="都留 現役", term={"start": "2025-04", "end": "2028-03", "end_planned": True}),
     }, cases={"tsuru-rmo": case()})
     yield from serve_built(content, tmp_path_factory)
 

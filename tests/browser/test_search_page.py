@@ -12,7 +12,7 @@ from tests.factories import make_site, profile
 
 pytestmark = pytest.mark.browser
 
-ACTIVE = {"start": "2025-04", "end": "2028-03"}
+ACTIVE = {"start": "2025-04", "end": "2028-03", "end_planned": True}
 ALUMNI = {"start": "2018-04", "end": "2021-03"}
 
 

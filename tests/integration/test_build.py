@@ -31,7 +31,7 @@ def built(tmp_path_factory):
         "hostile": profile(name=TITLE_PAYLOAD, hometown=ATTR_PAYLOAD, motivation="{{ config }} を書いても展開されない",
                            photos=[{"file": "katsudou.jpg", "alt": "活動の様子 " + ATTR_PAYLOAD}]),
         "minna-mimamori": profile(name="見守 太郎", prefecture="奈良県", municipality="奈良市", municipality_code="292010",
-                                  term={"start": "2025-04", "end": "2028-03"}, contact={"email": "taro@example.jp"}),
+                                  term={"start": "2025-04", "end": "2028-03", "end_planned": True}, contact={"email": "taro@example.jp"}),
     }, cases={"asaichi": case()})
     photo = Image.new("RGB", (900, 600), (40, 120, 80))
     photo.save(content / "profiles" / "hostile" / "katsudou.jpg", "JPEG")
@@ -84,7 +84,9 @@ def test_photo_is_responsive_and_metadata_free(built):
 
 def test_record_pages_stay_out_of_the_nav(built):
     home = (built / "index.html").read_text(encoding="utf-8")
-    assert "hostile/" not in home and "見守 太郎" not in home.split('class="md-content"')[0]
+    navigation = home.split('class="md-content"')[0]  # the page itself shows the newest records (home-records)
+    assert "hostile/" not in navigation and "見守 太郎" not in navigation
+    assert 'href="profiles/hostile/"' in home.split('class="md-content"')[1]
 
 
 def test_listing_and_place_pages_link_records(built):

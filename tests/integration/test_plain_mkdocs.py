@@ -47,6 +47,7 @@ def test_pip_install_requirements_then_mkdocs_build(tmp_path: Path) -> None:
                                "shiken-jiro": profile(name="試験 次郎", photos=photos)}, cases={})
     Image.new("RGB", (900, 600), (200, 40, 40)).save(clone / "profiles" / "shiken-ichiro" / "katsudou.jpg", "JPEG")
     Image.new("RGB", (900, 600), (40, 40, 200)).save(clone / "profiles" / "shiken-jiro" / "katsudou.jpg", "JPEG")
+    (clone / "data" / "featured.yml").write_text("profiles:\n  - shiken-ichiro\n", encoding="utf-8")  # its own records
     python = _venv_without_showcase(tmp_path / "venv")
     env = _plain_env(tmp_path / "cold-cache")
 

@@ -52,6 +52,11 @@ BAD_PROFILES: dict[str, str] = {
     "photo-outside-folder": GOOD + "photos:\n- file: ../../cases/other/photo.jpg\n  alt: 写真\n",
     "photo-missing-alt": GOOD + "photos:\n- file: photo.jpg\n",
     "katakana-reading": GOOD.replace("name: 試験 花子", "name: 試験 花子\nname_kana: シケン ハナコ"),
+    # a term's end and what came after (showcase.check.term): what the record states, checked against itself
+    "after-term-with-planned-end": GOOD.replace("end: 2026-03", "end: 2026-03\n  end_planned: true") + "after_term:\n  settled: 同じ市町村\n",
+    "end-after-published": GOOD.replace("end: 2026-03", "end: 2027-03"),
+    "end-planned-without-end": GOOD.replace("  end: 2026-03", "  end_planned: true"),
+    "after-term-bad-values": GOOD + "after_term:\n  settled: 同じ町\n  path:\n  - 起業\n  - 会社員\n  since: 2026-4\n",
 }
 
 

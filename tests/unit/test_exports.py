@@ -70,6 +70,8 @@ def _unflatten(row: dict[str, str]) -> dict:
             nested = out.setdefault(head, {})
             if value is not None and column == "age.years":  # the one integer column
                 value = int(value)
+            if column == "term.end_planned":  # the one boolean column: true / false, as in JSON
+                value = {"true": True, "false": False}[value]
             nested[sub] = value
         else:
             out[head] = value

@@ -15,9 +15,9 @@ SITE = "https://example.jp/showcase/"
 
 def _catalog(tmp_path, **extra_profiles):
     root = make_site(tmp_path, profiles={
-        "old": profile(name="古い 人", published="2024-05"),
+        "old": profile(name="古い 人", published="2024-05", term={"start": "2020-04", "end": "2023-03"}),
         "new": profile(name="新しい 人", published="2026-10"),
-        "hostile": profile(name="</title><script>alert(1)</script>", published="2025-01"),
+        "hostile": profile(name="</title><script>alert(1)</script>", published="2025-01", term={"start": "2020-04", "end": "2023-03"}),
         **extra_profiles,
     }, cases={"mid": case(published="2025-07"), "same-month": case(name="同じ月の会", published="2026-10")})
     result = load_collections(root, workers=1)

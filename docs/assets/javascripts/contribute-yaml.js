@@ -14,6 +14,7 @@
 
   function scalar(value) {
     if (typeof value === "number") return String(value);
+    if (typeof value === "boolean") return value ? "true" : "false";  // term.end_planned
     return plainIsSafe(value) ? value : JSON.stringify(value);
   }
 

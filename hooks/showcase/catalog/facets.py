@@ -21,7 +21,7 @@ from typing import Callable
 
 from showcase.catalog.indexes import Catalog
 from showcase.check.collection import Entry
-from showcase.content.vocab import ACTIVITY_FIELDS, PREFECTURES, RMO_CATEGORIES, STATUS_LABELS, hiragana
+from showcase.content.vocab import ACTIVITY_FIELDS, AFTER_TERM_PATHS, PREFECTURES, RMO_CATEGORIES, STATUS_LABELS, hiragana
 
 COLLECTION_OF_KIND = {"profile": "profiles", "case": "cases"}
 KIND_LABELS = {"profile": "地域おこし協力隊", "case": "地域運営組織"}
@@ -64,6 +64,10 @@ FACETS: tuple[Facet, ...] = (
           lambda c: [Option(label, slug, label) for label, slug in RMO_CATEGORIES.items()]),
     Facet("状態", "status", ("profile",), lambda c, e: (STATUS_LABELS[c.status_of(e)],),
           lambda c: [Option(label, status, label) for status, label in STATUS_LABELS.items()]),
+    # after_term.path of alumni who state it (showcase.content.schema.AfterTerm); few values: filtered in loaded rows
+    Facet("任期後の進路", "after_term_path", ("profile",),
+          lambda c, e: tuple(dict.fromkeys(e.record.after_term.path)) if e.record.after_term else (),
+          lambda c: [Option(label, slug, label) for label, slug in AFTER_TERM_PATHS.items()], sliced=False),
 )
 FACET_BY_PARAM = {facet.param: facet for facet in FACETS}
 

@@ -11,6 +11,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from showcase.catalog import urls
+from showcase.catalog.related import RelatedRecords
 from showcase.check.collection import Entry
 from showcase.content.municipalities import municipality_list
 from showcase.content.vocab import ACTIVITY_FIELDS, PREFECTURE_BY_NAME, PREFECTURES, RMO_CATEGORIES, Prefecture
@@ -23,10 +24,13 @@ def build_month() -> str:
     return f"{moment.tm_year:04d}-{moment.tm_mon:02d}"
 
 
-def profile_status(entry: Entry, today: str) -> str:
-    """現役 (active) until the month the term ends, OB・OG (alumni) after it."""
-    end = entry.record.term.end
-    return "alumni" if end is not None and end < today else "active"
+def profile_status(entry: Entry) -> str:
+    """OB・OG (alumni) when the record states an ended term, 現役 (active) otherwise: never from the build date.
+
+    ``term.end`` is an ended term unless ``term.end_planned`` says it is still a plan (showcase.check.term).
+    """
+    term = entry.record.term
+    return "alumni" if term.end is not None and not term.end_planned else "active"
 
 
 @dataclass
@@ -59,7 +63,14 @@ class Catalog:
     profiles_by_field: dict[str, list[Entry]] = field(default_factory=dict)
     profiles_by_status: dict[str, list[Entry]] = field(default_factory=dict)
     cases_by_category: dict[str, list[Entry]] = field(default_factory=dict)
+    alumni_by_settlement: dict[str, list[Entry]] = field(default_factory=dict)  # after_term.settled
+    alumni_by_after_term_path: dict[str, list[Entry]] = field(default_factory=dict)  # after_term.path (several each)
+    alumni_with_path: list[Entry] = field(default_factory=list)
     related: dict[tuple[str, str], list[Entry]] = field(default_factory=dict)
+    related_records: RelatedRecords = field(init=False, repr=False)  # related_records(entry): a record page's "related"
+
+    def __post_init__(self) -> None:
+        self.related_records = RelatedRecords(self)
 
     def status_of(self, entry: Entry) -> str:
         return self.status[entry.slug]
@@ -110,10 +121,18 @@ def build_catalog(profiles: list[Entry], cases: list[Entry], today: str | None =
         by_prefecture[town.prefecture.name].append(town)
     catalog.by_prefecture = dict(by_prefecture)
     for entry in profiles:
-        status = catalog.status[entry.slug] = profile_status(entry, today)
+        status = catalog.status[entry.slug] = profile_status(entry)
         catalog.profiles_by_status.setdefault(status, []).append(entry)
         for label in entry.record.fields:
             catalog.profiles_by_field.setdefault(label, []).append(entry)
+        after = entry.record.after_term  # only an ended term has one (showcase.check.term)
+        if after is not None:
+            if after.settled:
+                catalog.alumni_by_settlement.setdefault(after.settled, []).append(entry)
+            if after.path:
+                catalog.alumni_with_path.append(entry)
+            for label in dict.fromkeys(after.path):
+                catalog.alumni_by_after_term_path.setdefault(label, []).append(entry)
     for entry in cases:
         for label in dict.fromkeys(a.category for a in entry.record.activities):
             catalog.cases_by_category.setdefault(label, []).append(entry)

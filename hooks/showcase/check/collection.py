@@ -20,6 +20,7 @@ from showcase.catalog import urls
 from showcase.check.fields import validate_document
 from showcase.check.problems import Problem
 from showcase.check.record_files import RECORD_FILES, loose_record_file, missing_record_file, stray_record_files
+from showcase.check.term import check_term
 from showcase.content.municipalities import check_place
 from showcase.content.schema import MAX_SLUG_LENGTH, SLUG_PATTERN, CaseRecord, Photo, ProfileRecord
 from showcase.load.reader import Document, load_document
@@ -172,8 +173,11 @@ def load_entry(root: Path, kind: Kind, slug: str, yaml_path: Path) -> tuple[Entr
     if record is None or problems:
         return None, problems
     mismatch = check_place(record.prefecture, record.municipality, record.municipality_code)
-    if mismatch is not None:
-        return None, [doc.problem(("municipality_code",), *mismatch)]
+    problems = [doc.problem(("municipality_code",), *mismatch)] if mismatch is not None else []
+    if kind == "profile":
+        problems += check_term(doc, record)  # type: ignore[arg-type]
+    if problems:
+        return None, problems
     marks = {loc: (mark.line + 1, mark.column + 1) for loc, mark in doc.marks.items() if loc and loc[0] in _KEEP_MARKS}
     return Entry(kind, slug, source, folder, record, marks, tuple(photos)), []
 

@@ -22,7 +22,7 @@ import re
 from typing import Mapping, Sequence
 
 from showcase.check.photos import MAX_BYTES, MIN_SIDE
-from showcase.content.vocab import ACTIVITY_FIELDS, LEGAL_FORMS, RMO_CATEGORIES
+from showcase.content.vocab import ACTIVITY_FIELDS, AFTER_TERM_PATHS, LEGAL_FORMS, RMO_CATEGORIES, SETTLEMENT
 
 OPTIONAL_MARKER = "# ---- ここから任意の項目 / optional fields ----"
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
@@ -102,9 +102,11 @@ def profile_template(slug: str, facts: Mapping[str, str], fields: Sequence[str] 
     lines += [f"# 活動分野（必須、1〜3個）。選択肢: {'、'.join(ACTIVITY_FIELDS)}"]
     lines += ["fields:"] + ([f"  - {quoted(value)}" for value in fields] or ["  - \"\""])
     end = facts.get("term.end")
-    lines += ["# 活動時期（必須）。start は着任した年月 \"YYYY-MM\"。end は任期の終了（予定）年月で、未定なら書きません",
-              "# （わかっているときは「# end」の「# 」を消して書きます）", "term:",
-              f"  start: {quoted(facts.get('term.start', ''))}", f"  end: {quoted(end)}" if end else "  # end: \"\""]
+    planned = bool(end and facts.get("published") and end > facts["published"])  # it cannot have ended yet
+    lines += ["# 活動時期（必須）。start は着任した年月 \"YYYY-MM\"。end は任期の終了年月で、未定なら書きません",
+              "# （わかっているときは「# end」の「# 」を消して書きます）。end がまだ予定なら end_planned: true も書きます",
+              "term:", f"  start: {quoted(facts.get('term.start', ''))}", f"  end: {quoted(end)}" if end else "  # end: \"\"",
+              "  end_planned: true" if planned else "  # end_planned: true"]
     lines += ["# 協力隊に応募したきっかけ（必須）。「|」の次の行から、行頭に半角スペース2つを空けて書きます"]
     lines += text_block("motivation", facts.get("motivation", ""), 0)
     lines += ["# 活動内容（必須、1〜10件）。body では Markdown（**太字**、「- 」の箇条書き、https のリンク）が使えます",
@@ -125,7 +127,10 @@ def profile_template(slug: str, facts: Mapping[str, str], fields: Sequence[str] 
               "## 出身地・転出元・前職（任意）。例: 東京都八王子市",
               "# hometown: \"\"", "# moved_from: \"\"", "# previous_job: \"\"",
               "## 連絡先（任意、表示されるのは書いた項目だけ）。電話番号はハイフン区切り",
-              "# contact:", "#   organisation: \"\"", "#   email: \"\"", "#   phone: \"\""]
+              "# contact:", "#   organisation: \"\"", "#   email: \"\"", "#   phone: \"\"",
+              f"## 任期後（任意、任期を終えた方だけ）。settled（居住地）は {'／'.join(SETTLEMENT)} のどれか、",
+              f"## path（進路、複数可）は {'／'.join(AFTER_TERM_PATHS)} から、since はその年月 \"YYYY-MM\"、note は説明",
+              "# after_term:", "#   settled: \"\"", "#   path:", "#     - \"\"", "#   since: \"\"", "#   note: \"\""]
     lines += _optional_common("profile")
     return "\n".join(lines) + "\n"
 

@@ -14,7 +14,7 @@ from typing import Annotated, Any, Literal, Optional
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
-from showcase.content.vocab import ACTIVITY_FIELDS, LEGAL_FORMS, PREFECTURES, RMO_CATEGORIES, is_valid_municipality_code
+from showcase.content.vocab import ACTIVITY_FIELDS, AFTER_TERM_PATHS, LEGAL_FORMS, SETTLEMENT, PREFECTURES, RMO_CATEGORIES, is_valid_municipality_code
 
 # Each format is written once, as a pattern: the validators below compile it, and the JSON Schema
 # carries it (json_schema_extra) so an editor flags the same values while the contributor types.
@@ -118,6 +118,8 @@ PrefectureName = Literal[tuple(p.name for p in PREFECTURES)]  # type: ignore[val
 ActivityField = Literal[tuple(ACTIVITY_FIELDS)]  # type: ignore[valid-type]
 LegalForm = Literal[LEGAL_FORMS]  # type: ignore[valid-type]
 RmoCategory = Literal[tuple(RMO_CATEGORIES)]  # type: ignore[valid-type]
+Settlement = Literal[tuple(SETTLEMENT)]  # type: ignore[valid-type]
+AfterTermPath = Literal[tuple(AFTER_TERM_PATHS)]  # type: ignore[valid-type]
 
 
 class Strict(BaseModel):
@@ -165,6 +167,7 @@ class Activity(Strict):
 class Term(Strict):
     start: YearMonth = Field(title="着任", description="着任した年月（YYYY-MM）")
     end: Optional[YearMonth] = Field(None, title="任期終了", description="任期の終了（予定）年月（YYYY-MM）。未定なら省略")
+    end_planned: bool = Field(False, title="任期終了は予定か", description="end がまだ予定なら true（引用符なし）。書かなければ任期は終わったものとして OB・OG と表示します")
 
     @model_validator(mode="after")
     def _ordered(self) -> "Term":
@@ -172,6 +175,16 @@ class Term(Strict):
         if getattr(self, then) is not None and getattr(self, then) < getattr(self, first):
             raise ValueError(code)
         return self
+
+
+class AfterTerm(Strict):
+    """任期後の定住と進路（OB・OG だけ。任意）"""
+
+    settled: Optional[Settlement] = Field(None, title="任期後の居住地", description="任期後に住んでいる所。選択肢から")
+    path: list[AfterTermPath] = Field(default_factory=list, max_length=7, title="任期後の進路",
+                                      description="任期後の仕事・進路。選択肢から1つ以上（起業、就職 など）")
+    since: Optional[YearMonth] = Field(None, title="その時点", description="定住・進路を始めた年月（YYYY-MM）")
+    note: Optional[Text] = Field(None, title="任期後について", description="任意。任期後の暮らしや仕事の説明（Markdown が使えます）")
 
 
 class Age(Strict):
@@ -230,6 +243,7 @@ class ProfileRecord(_Record):
     motivation: Text = Field(title="協力隊に応募したきっかけ", description="文章（Markdown が使えます）")
     activities: list[Activity] = Field(min_length=1, max_length=10, title="活動内容", description="1〜10件。各件に title と body")
     goals: Text = Field(title="今後の抱負・任期後の目標", description="文章（Markdown が使えます）")
+    after_term: Optional[AfterTerm] = Field(None, title="任期後", description="任意。任期を終えた隊員の定住（settled）・進路（path）・時点（since）・説明（note）")
     contact: Optional[Contact] = Field(None, title="連絡先", description="任意。書いた項目だけ本人のページに表示")
     consent: Consent = Field(title="掲載への同意", description="date（年月）と basis（根拠）。証拠そのものはリポジトリに置かないこと")
     related_cases: list[Slug] = Field(default_factory=list, title="関連する地域運営組織", description="cases/ のフォルダ名")

@@ -21,7 +21,8 @@ ADDED = {
     "slug": ("識別子", "URL に使われるフォルダ名（半角英小文字・数字・ハイフン）。変わりません", "文字列", True),
     "url": ("ページの URL", "このサイトでの掲載ページ", "URL", True),
     "status": ("状態", "、".join(f"{key}＝{label}" for key, label in STATUS_LABELS.items())
-               + "。任期終了年月を過ぎると alumni（ビルド時点で判定）", "active / alumni", True),
+               + "。任期終了の年月が書かれていて、それが予定でなければ alumni（記録の記載で決まり、ビルドの日付には左右されません）",
+               "active / alumni", True),
 }
 
 
@@ -54,6 +55,8 @@ def _format(node: dict[str, Any], defs: dict[str, Any]) -> str:
         return f"選択肢（{len(values)}種類）" if len(values) > 6 else "次のいずれか: " + "、".join(map(str, values))
     if node.get("type") == "integer":
         return "整数"
+    if node.get("type") == "boolean":
+        return "真偽値（true / false）"
     example = node.get("examples", [None])[0]
     return "文字列" + (f"（例: {example}）" if example else "")
 

@@ -75,6 +75,8 @@ def csv_columns(kind: str) -> list[str]:
 def _cell(value: Any) -> str:
     if value is None:
         return ""
+    if isinstance(value, bool):  # as in the JSON (term.end_planned)
+        return "true" if value else "false"
     if isinstance(value, (list, dict)):
         return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
     text = str(value)

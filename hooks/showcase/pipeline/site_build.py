@@ -19,6 +19,7 @@ from showcase.catalog import urls
 from showcase.catalog.indexes import Catalog, build_catalog
 from showcase.check.collection import load_collections
 from showcase.check.problems import ContentError
+from showcase.content.featured import load_featured
 from showcase.cli.preview import preview_pages, preview_selection
 from showcase.outputs.browse_slices import browse_files
 from showcase.outputs.build_cache import cache_root
@@ -32,6 +33,7 @@ from showcase.render.cards import Cards
 from showcase.render.contact_block import expand_contact_marker
 from showcase.render.corrections import contact_settings
 from showcase.render.environment import environment
+from showcase.render.home import expand_home_records
 from showcase.render.pages import PageSpec, render_page, site_pages
 from showcase.render.search_form import expand_search_form
 from showcase.render.statistics import expand_chart_markers
@@ -57,9 +59,10 @@ def render_context(catalog: Catalog, statistics: dict[str, StatTable] | None = N
     """
     statistics = statistics if statistics is not None else {}
     repo = repo_url.rstrip("/")
+    photos_for = photo_views(catalog.profiles + catalog.cases)
     return {
-        "photos_for": photo_views(catalog.profiles + catalog.cases),
-        "cards": Cards(catalog),
+        "photos_for": photos_for,
+        "cards": Cards(catalog, photos_for),
         "browse_forms": BrowseForms(catalog),
         "statistics": statistics,
         "site_url": site_url,
@@ -99,6 +102,10 @@ class SiteBuild:
         if data_dir is not None:
             tables, stat_problems = load_statistics(data_dir, data_dir.parent)
             problems += stat_problems
+        known = {"profiles": {e.slug for e in result.profiles}, "cases": {e.slug for e in result.cases}}
+        # a preview holds only some records, and a record with problems is not loaded: neither names an unknown slug
+        featured, featured_problems = load_featured(root, known if only is None and not result.problems else None)
+        problems += featured_problems
         if problems:
             raise ContentError(problems)
         catalog = build_catalog(result.profiles, result.cases, today)
@@ -107,13 +114,16 @@ class SiteBuild:
                     cache_dir=cache_dir, preview=only is not None)
         build.charts = chart_embeds(tables, catalog)
         build.context = render_context(catalog, tables, site_url=site_url, repo_url=repo_url, charts=build.charts)
+        build.context["featured"] = featured
         return build
 
     def expand_markers(self, html: str, page_url: str) -> str:
-        """Charts (``<!-- chart: ID -->``), the search form (``<!-- showcase: search-form -->``) and the operator's
-        contact block (``<!-- showcase: contact -->``) in hand-written pages."""
+        """Charts (``<!-- chart: ID -->``), the search form (``<!-- showcase: search-form -->``), the operator's
+        contact block (``<!-- showcase: contact -->``) and the home page's records (``<!-- showcase: home-records -->``)
+        in hand-written pages."""
         html = expand_search_form(html, page_url, self.catalog)
         html = expand_contact_marker(html, page_url, self.context["contact"])
+        html = expand_home_records(html, page_url, self.catalog, self.context)
         return expand_chart_markers(html, page_url, self.catalog, self.context["statistics"], self.context["chart_embed"])
 
     def set_contact(self, extra: dict[str, Any] | None, site_url: str | None) -> None:

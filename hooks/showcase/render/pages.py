@@ -12,7 +12,7 @@ from typing import Any, Callable
 from showcase.catalog import urls
 from showcase.catalog.indexes import Catalog
 from showcase.check.collection import Entry
-from showcase.content.vocab import ACTIVITY_FIELDS, PREFECTURES, RMO_CATEGORIES, STATUS_LABELS
+from showcase.content.vocab import ACTIVITY_FIELDS, AFTER_TERM_PATHS, PREFECTURES, RMO_CATEGORIES, SETTLEMENT, STATUS_LABELS
 from showcase.render.contribute import contribute_page_specs, render_contribute
 from showcase.render.environment import render_template
 from showcase.render.markup import plain_text
@@ -64,6 +64,16 @@ def _place(entry: Entry) -> str:
     return f"{entry.record.prefecture} {entry.record.municipality}"
 
 
+def after_term_filters(record: Any) -> dict[str, list[str]]:
+    """任期後の居住地 and 任期後の進路 as filter values, for the records that state them (vocabulary order)."""
+    after = record.after_term
+    if after is None:
+        return {}
+    found = {"任期後の居住地": [after.settled] if after.settled else [],
+             "任期後の進路": [label for label in AFTER_TERM_PATHS if label in after.path]}
+    return {name: values for name, values in found.items() if values}
+
+
 def record_pages(catalog: Catalog) -> list[PageSpec]:
     pages = []
     for entry in catalog.profiles:
@@ -74,7 +84,8 @@ def record_pages(catalog: Catalog) -> list[PageSpec]:
             + plain_text(record.activities[0].title + "など。", 60),
             key=entry, source=entry.source, searchable=True,
             filters={"種別": ["地域おこし協力隊"], "都道府県": [record.prefecture],
-                     "活動分野": list(record.fields), "状態": [STATUS_LABELS[catalog.status_of(entry)]]}))
+                     "活動分野": list(record.fields), "状態": [STATUS_LABELS[catalog.status_of(entry)]],
+                     **after_term_filters(record)}))
     for entry in catalog.cases:
         record = entry.record
         pages.append(PageSpec(
@@ -139,6 +150,10 @@ def facets(catalog: Catalog) -> dict[str, Any]:
         "fields": [(label, slug, len(catalog.profiles_by_field.get(label, []))) for label, slug in ACTIVITY_FIELDS.items()],
         "statuses": [(status, label, len(catalog.profiles_by_status.get(status, []))) for status, label in STATUS_LABELS.items()],
         "categories": [(label, slug, len(catalog.cases_by_category.get(label, []))) for label, slug in RMO_CATEGORIES.items()],
+        # 任期後 (PageSpec.filters 任期後の居住地 / 任期後の進路): values and counts for the filter forms
+        "settlements": [(label, slug, len(catalog.alumni_by_settlement.get(label, []))) for label, slug in SETTLEMENT.items()],
+        "after_term_paths": [(label, slug, len(catalog.alumni_by_after_term_path.get(label, [])))
+                             for label, slug in AFTER_TERM_PATHS.items()],
     }
 
 
@@ -147,7 +162,7 @@ def _render_record(spec: PageSpec, catalog: Catalog, context: dict[str, Any]) ->
     template = "profile.html" if entry.kind == "profile" else "case.html"
     return render_template(template, spec.url, spec=spec, entry=entry, record=entry.record, catalog=catalog,
                            town=catalog.municipality_of(entry), pref=catalog.prefecture_of(entry),
-                           related=catalog.related_to(entry), **context)
+                           **context)
 
 
 def _listing_crumbs(spec: PageSpec, extra: Any) -> list[tuple[str, str | None]]:

@@ -20,6 +20,7 @@ from showcase.charts.registry import CHARTS, render_chart_pair
 from showcase.charts.svg import svg_title
 from showcase.charts.tilemap import render_tile_map_pair
 from showcase.content.vocab import NATIONAL_SURVEY_SHARE, PREFECTURES
+from showcase.render.after_term_statistics import after_term_block
 from showcase.render.environment import relative_url, render_template
 from showcase.stats.table_schema import StatTable
 from showcase.stats.tables import render_table, render_table_notes
@@ -127,6 +128,7 @@ def render_statistics_page(spec, catalog: Catalog, tables: Mapping[str, StatTabl
     """``chart_embed(chart_id)`` (from the engine's embed context) adds each chart's 「このグラフを埋め込む」 block."""
     return render_template(
         "statistics.html", spec.url, spec=spec, catalog=catalog, chart_embed=chart_embed,
+        after_term=after_term_block(catalog, tables, spec.url, table_source),
         checked=max([table.spec.checked for table in tables.values() if table.spec.checked] + [entry.record.checked for entry in catalog.profiles + catalog.cases],
                     default=""),
         record_blocks=[tile_map_block(catalog, spec.url), field_block(catalog), category_comparison_block(catalog)],

@@ -57,6 +57,9 @@ def record_docs(specs: Iterable[PageSpec]) -> list[SearchDoc]:
                      record.hometown, record.moved_from, record.previous_job, markdown_text(record.motivation)]
             parts += [text for activity in record.activities for text in (activity.title, markdown_text(activity.body))]
             parts.append(markdown_text(record.goals))
+            if record.after_term is not None:  # its filter values, and its words: 起業 finds who started a business
+                parts += [*spec.filters.get("任期後の居住地", []), *spec.filters.get("任期後の進路", []),
+                          markdown_text(record.after_term.note) if record.after_term.note else ""]
         else:
             parts = [record.name, record.name_kana, kind, place, record.legal_form, record.area, markdown_text(record.summary)]
             parts += [text for activity in record.activities

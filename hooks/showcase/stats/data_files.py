@@ -13,6 +13,7 @@ from typing import Any
 from showcase.check.fields import missing_field, not_a_choice, not_a_mapping, with_label
 from showcase.check.fields import validate_document as validate_fields
 from showcase.check.problems import Problem
+from showcase.content.featured import FEATURED_FILE
 from showcase.content.field_labels import labelled
 from showcase.load.reader import Document, load_document, parse_document
 from showcase.stats.checks import check_table
@@ -33,7 +34,7 @@ def load_statistics(data_dir: Path, display_root: Path) -> tuple[dict[str, StatT
             problems.append(Problem(display, 1, 1, "", "拡張子は .yml にしてください", "use the .yml extension",
                                     f"{path.stem}.yml に名前を変えてください", f"rename the file to {path.stem}.yml"))
             continue
-        if path.suffix != ".yml":
+        if path.suffix != ".yml" or path.name == FEATURED_FILE:  # the home page's featured records, not a table
             continue
         doc = load_document(path, display)
         table, found = validate_document(doc, path.stem)

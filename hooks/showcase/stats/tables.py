@@ -173,6 +173,11 @@ def _item_cells(table: StatTable, spec: ItemsTable) -> tuple[list[tuple[str, str
     return head, rows
 
 
+def item_display(table: StatTable, item: Item) -> str:
+    """One item's value as Japanese readers see it, with its unit: ``約65%``, ``3,071団体``."""
+    return format_quantity(item.value, table.item_unit(item), table.spec.decimals, qualifier=item.qualifier, per=item.per)
+
+
 def _item_when(item: Item) -> str:
     if item.fiscal_year:
         return year_label(item.fiscal_year)
