@@ -83,6 +83,7 @@
     });
     Array.prototype.forEach.call(form.elements, function (el) {
       if (!el.name || el.hasAttribute("data-form-only") || el.type === "file") return;
+      if (el.type === "checkbox" && el.hasAttribute("data-boolean")) { if (el.checked) setPath(record, el.name.split("."), true); return; }
       if (el.type === "checkbox") { if (el.checked) (record[el.name] = record[el.name] || []).push(el.value); return; }
       var value = el.value.replace(/\r\n?/g, "\n").trim();
       if (value === "") return;

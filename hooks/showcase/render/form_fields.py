@@ -27,7 +27,7 @@ _TEMPLATE_KEY = re.compile(r"^(?P<indent> *)(?:# )?(?P<item>- )?(?P<key>[a-z_]+)
 class FormField:
     key: str
     path: str  # the key path with "{i}" for list items: "activities.{i}.title"
-    widget: str  # text | textarea | month | select | choices | number | group | list | strings | photo
+    widget: str  # text | textarea | month | select | choices | number | boolean | group | list | strings | photo
     label: str
     help: str = ""
     required: bool = False
@@ -95,6 +95,8 @@ def _widget(node: dict[str, Any], items: dict[str, Any]) -> str:
         return "select"
     if kind == "integer":
         return "number"
+    if kind == "boolean":
+        return "boolean"
     if node.get("pattern") == YEAR_MONTH_RE.pattern:
         return "month"
     return "textarea" if (node.get("maxLength") or 0) > LONG_TEXT else "text"
