@@ -123,8 +123,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     with clock.span("load") if clock else nullcontext():
         try:
             only = only_from_env(root)  # scripts/preview: just these records and the pages listing them
-            site = SiteBuild.load(root, data_dir=repo / "data", only=only,  # cache: build_cache.cache_root()
-                                  site_url=config.site_url or "", repo_url=config.repo_url or "")
+            site = _load_site(config, root, repo, only)
         except ValueError as error:  # a bad $SHOWCASE_ONLY
             raise PluginError(str(error)) from None
         except ContentError as error:
@@ -157,6 +156,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
+def _load_site(config: MkDocsConfig, root: Path, repo: Path, only: set[tuple[str, str]] | None) -> SiteBuild:
+    """Load, check and catalog the content (the cache: showcase.outputs.build_cache.cache_root())."""
+    return SiteBuild.load(root, data_dir=repo / "data", only=only,
+                          site_url=config.site_url or "", repo_url=config.repo_url or "")
+
+
 def _error_build(config: MkDocsConfig, error: ContentError, root: Path, repo: Path) -> SiteBuild:
     """`mkdocs serve` on bad content: a build with no records and no pages, published as the error page.
 
@@ -171,8 +176,7 @@ def _error_build(config: MkDocsConfig, error: ContentError, root: Path, repo: Pa
     config.validation.nav.not_found = logging.DEBUG  # the nav's pages are dropped on purpose (on_files)
     config.validation.nav.omitted_files = logging.DEBUG
     try:
-        return SiteBuild.load(root, data_dir=repo / "data", only=set(),
-                              site_url=config.site_url or "", repo_url=config.repo_url or "")
+        return _load_site(config, root, repo, set())  # no records, no pages: the error page alone
     except ContentError as also:  # the statistics tables (data/) are broken too: no site at all, as in a build
         raise PluginError(f"掲載データに {len(also.problems)} 件の問題があります / {len(also.problems)} problem(s) in data/\n"
                           f"{also}") from None

@@ -119,16 +119,21 @@ def problems_from_error(doc: Document, model: type[BaseModel], exc: ValidationEr
     table = {**VALUE_MESSAGES, **(messages or {})}
     problems: dict[tuple, Problem] = {}
     for error in errors:
-        loc = tuple(part for part in error["loc"] if not (isinstance(part, str) and part.startswith("function-")))
+        loc = _field_loc(error)
         if loc not in problems and not (error["type"] == "missing" and str(error["loc"][-1]) in stray):
             problems[loc] = _problem_for_error(doc, loc, error, model, patterns or {}, table)
     return list(problems.values())
 
 
+def _field_loc(error: dict[str, Any]) -> tuple:
+    """The error's key path without pydantic's validator steps (``function-after[…]``)."""
+    return tuple(part for part in error["loc"] if not (isinstance(part, str) and part.startswith("function-")))
+
+
 def problem_for_error(doc: Document, error: dict[str, Any], model: type[BaseModel]) -> Problem:
     """The Problem for one pydantic error of a record, worded as ``scripts/validate`` words it (the contribute form
     takes its messages from here)."""
-    loc = tuple(part for part in error["loc"] if not (isinstance(part, str) and part.startswith("function-")))
+    loc = _field_loc(error)
     return _problem_for_error(doc, loc, error, model, {}, VALUE_MESSAGES)
 
 
