@@ -13,6 +13,7 @@ import shutil
 from pathlib import Path
 
 import yaml
+from mkdocs.utils.yaml import yaml_load
 
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -58,7 +59,8 @@ def write_baseline(content: Path, repo: Path, out: Path) -> Path:
     shutil.rmtree(out, ignore_errors=True)
     docs = out / "docs"
     shutil.copytree(repo / "docs", docs)
-    real = yaml.load((repo / "mkdocs.yml").read_bytes(), Loader=_LOADER)
+    with open(repo / "mkdocs.yml", "rb") as config_file:  # as MkDocs reads it: !ENV and !relative included
+        real = yaml_load(config_file)
     for title, name in _nav_files(real.get("nav", [])):
         if not (docs / name).exists():  # pages our hooks generate: a stub keeps the same nav
             (docs / name).parent.mkdir(parents=True, exist_ok=True)
