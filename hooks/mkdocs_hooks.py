@@ -6,8 +6,8 @@ feed, images, headers (``on_post_build``) → search index (started in ``on_file
 
 Each event is one function that calls this build's steps in order; every step hands over to the engine-independent
 core in ``hooks/showcase``, and each block says which former hook file (``hooks/<name>.py``) it was.  The build's
-state is one :class:`ShowcaseBuild`, made in ``on_config`` and dropped after ``on_post_build`` (or a failed build),
-so nothing survives into the next ``mkdocs serve`` rebuild.  The core's templates get every value they use from
+state and its life (made in ``on_config``, dropped after ``on_post_build`` or a failed build; ``mkdocs serve``'s
+error page on bad content) are :mod:`mkdocs_build_state`.  The core's templates get every value they use from
 :func:`showcase.pipeline.site_build.render_context`; the theme overrides (``overrides/``) get two Jinja globals,
 registered in ``on_env``: ``showcase_icon`` and ``showcase_shared_block``.
 
@@ -19,14 +19,10 @@ MkDocs renders a page; its docstring states the contract).  ``$SHOWCASE_TIMINGS`
 from __future__ import annotations
 
 import html
-import logging
 import os
-import platform
 import sys
-from contextlib import nullcontext
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, ContextManager
+from typing import Any
 
 from jinja2 import Environment, pass_context
 from jinja2.runtime import Context
@@ -39,8 +35,8 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext, url_filter
 
+import mkdocs_build_state as state
 from mkdocs_page_writer import PageWriter, SharedBlocks
-from showcase.check.problems import ContentError, Problem
 from showcase.cli.preview import ONLY_ENV, only_from_env
 from showcase.outputs.data_dictionary import MARKER as DATA_DICTIONARY_MARKER
 from showcase.outputs.data_dictionary import fill_markers
@@ -50,8 +46,8 @@ from showcase.outputs.files import absolute, write_site_files
 from showcase.outputs.headers import site_headers_file
 from showcase.outputs.icon_sprite import IconSprite
 from showcase.outputs.open_data import export_files
-from showcase.pipeline.collector import keep_for_build, keep_until_exit, release_build
-from showcase.pipeline.site_build import SiteBuild, content_root
+from showcase.pipeline.collector import release_build
+from showcase.pipeline.site_build import content_root
 from showcase.pipeline.timings import TIMINGS_ENV, StageClock
 from showcase.render.compact_html import compact_html
 from showcase.render.error_page import error_site
@@ -65,35 +61,7 @@ log = get_plugin_logger("showcase")
 QUALITY_RESULTS = Path("quality") / "a11y-results.json"  # tests/gates writes it; docs/accessibility.md shows it
 SPRITE_PATH = "assets/images/icons.svg"
 HOOKS_DIR = str(Path(__file__).resolve().parent)
-
-
-@dataclass
-class ShowcaseBuild:
-    """One build's state, owned by this adapter."""
-
-    site: SiteBuild
-    repo: Path  # the folder holding mkdocs.yml
-    clock: StageClock | None = None  # only with $SHOWCASE_TIMINGS
-    nav_pages: set[str] | None = None  # src_uri of every page in the nav
-    writer: PageWriter | None = None
-    sprite: IconSprite | None = None
-    search: PagefindRun | None = None
-    problems: list[Problem] | None = None  # `mkdocs serve` on bad content: the problems its error page lists
-
-    def timed(self, step: str) -> ContextManager[Any]:
-        return self.clock.span(step) if self.clock else nullcontext()
-
-
-class _Run:
-    """The command (``build``, ``serve``, …) and the build in progress: ``on_build_error`` gets no config."""
-
-    command = ""
-    build: ShowcaseBuild | None = None
-
-
-def _build() -> ShowcaseBuild:
-    assert _Run.build is not None, "on_config made this build's state"
-    return _Run.build
+_build = state.current
 
 
 def _spec(page: Page) -> Any:
@@ -104,7 +72,7 @@ def _spec(page: Page) -> Any:
 # -- startup: which command runs -------------------------------------------------------------------------------
 
 def on_startup(*, command: str, dirty: bool) -> None:
-    _Run.command = command
+    state.Run.command = command
 
 
 # -- load → check → catalog ------------------------------------------------------------------------------------
@@ -117,35 +85,17 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         sys.path.append(HOOKS_DIR)
     release_build()  # an earlier `mkdocs serve` build's state: the collector may free it now
     clock = StageClock() if os.environ.get(TIMINGS_ENV) else None
-    repo = Path(config.config_file_path).parent
     # [records] load every record, check it, build the catalog and the page specs
-    root = content_root(repo)
-    with clock.span("load") if clock else nullcontext():
-        try:
-            only = only_from_env(root)  # scripts/preview: just these records and the pages listing them
-            site = _load_site(config, root, repo, only)
-        except ValueError as error:  # a bad $SHOWCASE_ONLY
-            raise PluginError(str(error)) from None
-        except ContentError as error:
-            if _Run.command != "serve":  # a build fails as a whole: never a half-published site
-                for line in str(error).splitlines():
-                    log.error(line)
-                raise PluginError(f"掲載データに {len(error.problems)} 件の問題があるため、サイトを生成しません / "
-                                  f"not building the site: {len(error.problems)} problem(s) in the content") from None
-            site, problems = _error_build(config, error, root, repo), error.problems
-        else:
-            problems = None
-    if problems is None:  # [records] extra.contact: the correction route on every record page
-        try:
-            site.set_contact(config.extra, config.site_url)
-        except ValueError as error:
-            raise PluginError(str(error)) from None
-    _Run.build = ShowcaseBuild(site, repo, clock, problems=problems)
-    keep_for_build()  # the records live as long as the build (showcase.pipeline.collector)
+    root = content_root(Path(config.config_file_path).parent)
+    try:
+        only = only_from_env(root)  # scripts/preview: just these records and the pages listing them
+    except ValueError as error:  # a bad $SHOWCASE_ONLY
+        raise PluginError(str(error)) from None
+    site = state.start(config, root, only, clock).site
     # A preview watches its own record folders, not 35,000 of them.
     folders = [root / f"{kind}s" / slug for kind, slug in sorted(only)] if only else [root / "profiles", root / "cases"]
     # [quality] the accessibility page shows the last quality-gate run: watch its results too
-    folders.append((repo / QUALITY_RESULTS).parent)
+    folders.append((_build().repo / QUALITY_RESULTS).parent)
     for folder in folders:
         if folder.is_dir() and str(folder) not in config.watch:
             config.watch.append(str(folder))
@@ -154,32 +104,6 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
                  "listing pages show only these records and their neighbours")
     log.info(f"{len(site.catalog.profiles)} profiles, {len(site.catalog.cases)} cases, {len(site.pages)} generated pages")
     return config
-
-
-def _load_site(config: MkDocsConfig, root: Path, repo: Path, only: set[tuple[str, str]] | None) -> SiteBuild:
-    """Load, check and catalog the content (the cache: showcase.outputs.build_cache.cache_root())."""
-    return SiteBuild.load(root, data_dir=repo / "data", only=only,
-                          site_url=config.site_url or "", repo_url=config.repo_url or "")
-
-
-def _error_build(config: MkDocsConfig, error: ContentError, root: Path, repo: Path) -> SiteBuild:
-    """`mkdocs serve` on bad content: a build with no records and no pages, published as the error page.
-
-    Every step runs as usual on the empty build; ``on_files`` drops the pages and ``on_post_build`` writes the
-    error page (showcase.render.error_page) as index.html and 404.html, which the dev server returns for every
-    address.  Once a save fixes the content, the next build is the real site and the page reloads.  Problems go to
-    stderr, not to the log: a warning would make `mkdocs serve --strict` stop.
-    """
-    print("\n".join(f"ERROR   -  {line}" for line in str(error).splitlines()), file=sys.stderr, flush=True)
-    log.info(f"掲載データに問題があるため、ブラウザにはエラーの一覧を表示します / showing the {len(error.problems)} "
-             f"problem(s) in the browser at {config.site_url or '/'}")
-    config.validation.nav.not_found = logging.DEBUG  # the nav's pages are dropped on purpose (on_files)
-    config.validation.nav.omitted_files = logging.DEBUG
-    try:
-        return _load_site(config, root, repo, set())  # no records, no pages: the error page alone
-    except ContentError as also:  # the statistics tables (data/) are broken too: no site at all, as in a build
-        raise PluginError(f"掲載データに {len(also.problems)} 件の問題があります / {len(also.problems)} problem(s) in data/\n"
-                          f"{also}") from None
 
 
 # -- pages: virtual files, then the search index starts ----------------------------------------------------------
@@ -383,7 +307,7 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     # [search] Pagefind's index (its pagefind/ folder exists only after this)
     if build.search is not None:
         with build.timed("search:wait"):
-            _wait_for_search(build)
+            build.wait_for_search()
     # [headers] _headers, last: it lists the sections the build wrote
     with build.timed("headers"):
         (site_dir / "_headers").write_text(site_headers_file(site_dir), encoding="utf-8")
@@ -392,39 +316,8 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     if build.clock:  # [timings]
         build.clock.interval("mkdocs:pages", "pages_start", "pages_end")
         build.clock.write(Path(os.environ[TIMINGS_ENV]))
-    _end_build(build, config)
-
-
-def _end_build(build: ShowcaseBuild, config: MkDocsConfig) -> None:
-    """This build's state is dropped.  [quick_exit] A one-shot ``mkdocs build`` ends without freeing it object by
-    object (showcase.pipeline.collector); ``mkdocs serve`` rebuilds in this process and keeps nothing."""
-    _Run.build = None
-    if _Run.command == "build" and platform.python_implementation() == "CPython":
-        keep_until_exit(build, config)
-
-
-def _wait_for_search(build: ShowcaseBuild) -> None:
-    run = build.search
-    assert run is not None
-    build.search = None
-    try:
-        summary = run.wait()
-    except RuntimeError as error:
-        raise PluginError(str(error)) from None
-    if build.clock:
-        build.clock.add("search:pagefind", run.wall, run.cpu)  # Pagefind's own time, all of it beside MkDocs' work
-        build.clock.add("search:scratch ready", run.waited, 0.0)  # its start: the records' and hand-written pages' terms written
-        for index, wall in enumerate(run.bundle_walls, start=1):
-            build.clock.add(f"search:bundle {index}", wall, 0.0)
-    log.info(f"{summary} ({run.pages} pages, {run.wall:.1f} s)")
+    state.end(build, config)
 
 
 def on_build_error(*, error: Exception) -> None:
-    build, _Run.build = _Run.build, None
-    if build is None:
-        return
-    if build.writer is not None:  # [page_writer]
-        build.writer.stop()
-    if build.search is not None:  # [search]
-        build.search.stop()
-
+    state.fail()  # [page_writer] and [search] stop

@@ -1,4 +1,5 @@
-"""hooks/mkdocs_hooks.py: the build state lives for one build, and only a one-shot build leaves it to the OS."""
+"""hooks/mkdocs_hooks.py and mkdocs_build_state.py: the build state lives for one build, and only a one-shot build
+leaves it to the OS."""
 
 from __future__ import annotations
 
@@ -19,16 +20,17 @@ def adapter(monkeypatch):
     spec.loader.exec_module(module)
     yield module
     sys.modules.pop("mkdocs_hooks_under_test", None)
+    sys.modules.pop("mkdocs_build_state", None)
 
 
 def _end(adapter, monkeypatch, command: str) -> list[tuple]:
     kept = []
-    monkeypatch.setattr(adapter, "keep_until_exit", lambda *objects: kept.append(objects))
+    monkeypatch.setattr(adapter.state, "keep_until_exit", lambda *objects: kept.append(objects))
     adapter.on_startup(command=command, dirty=False)
     build, config = object(), object()
-    adapter._Run.build = build
-    adapter._end_build(build, config)
-    assert adapter._Run.build is None, "nothing survives into the next build"
+    adapter.state.Run.build = build
+    adapter.state.end(build, config)
+    assert adapter.state.Run.build is None, "nothing survives into the next build"
     return kept
 
 
@@ -49,16 +51,16 @@ def test_a_failed_build_drops_its_state_and_stops_its_workers(adapter):
         def stop(self):
             stopped.append(self)
 
-    build = adapter.ShowcaseBuild(site=None, repo=Path("."))
+    build = adapter.state.ShowcaseBuild(site=None, repo=Path("."))
     build.writer, build.search = Worker(), Worker()
-    adapter._Run.build = build
+    adapter.state.Run.build = build
     adapter.on_build_error(error=RuntimeError("boom"))
-    assert adapter._Run.build is None and len(stopped) == 2
+    assert adapter.state.Run.build is None and len(stopped) == 2
     adapter.on_build_error(error=RuntimeError("again"))  # no build in progress: nothing to do
 
 
 def test_steps_are_timed_only_with_a_clock(adapter):
-    build = adapter.ShowcaseBuild(site=None, repo=Path("."))
+    build = adapter.state.ShowcaseBuild(site=None, repo=Path("."))
     with build.timed("load"):
         pass
     build.clock = adapter.StageClock()
