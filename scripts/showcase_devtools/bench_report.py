@@ -174,6 +174,6 @@ def render_report(rows: list[Row], machine: str, seconds: float) -> str:
              table(rows), "", "| target | measured | result |", "|---|---|---|"]
     for name, measured, passed in targets(rows):
         lines.append(f"| {name} | {measured} | {'—' if passed is None else 'pass' if passed else 'MISS'} |")
-    lines += ["", f"Warm-up of the image/OG caches before each size (not in the build times): "
+    lines += ["", "Warm-up of the image/OG caches before each size (not in the build times): "
               + ", ".join(f"{r.size:,}: {r.warm_seconds:.0f} s" for r in rows)]
     return "\n".join(lines)
