@@ -14,6 +14,8 @@ from urllib.parse import parse_qs, urlparse
 import pytest
 from PIL import Image
 
+from showcase.check.term import TERM_RULES
+from showcase.content.schema import MAX_SLUG_LENGTH
 from showcase.render.contribute import validator_messages
 from tests.browser.conftest import serve_built
 from tests.factories import case, make_site, profile
@@ -89,9 +91,13 @@ def error_of(page, name: str) -> str:
     return place.inner_text()
 
 
-def fill_common(page, *, name: str, slug: str) -> None:
-    page.fill('[name="slug"]', slug)
+def fill_common(page, *, name: str, slug: str, reading: str = "") -> None:
     page.fill('[name="name"]', name)
+    if reading:  # the folder name is suggested from the reading
+        page.fill('[name="name_kana"]', reading)
+        assert page.input_value('[name="slug"]') == slug
+    else:
+        page.fill('[name="slug"]', slug)
     page.select_option('[name="prefecture"]', "山梨県")
     page.select_option('select[name="municipality"]', "都留市")  # from the official list, which fills the code
     assert page.input_value('[name="municipality_code"]') == "192040"
@@ -169,7 +175,7 @@ def test_profile_form_end_to_end(form, site_url, tmp_path):
         box.check()
     page.fill('[name="consent.date"]', "2026-10")
     page.select_option('[name="consent.basis"]', "本人の同意")
-    fill_common(page, name="川口 みのり", slug="kawaguchi-minori")
+    fill_common(page, name="川口 みのり", slug="kawaguchi-minori", reading="かわぐち みのり")
     page.check('[name="fields"][value="観光"]')
     page.check('[name="fields"][value="移住・定住促進"]')
     page.fill('[name="term.start"]', "2023-04")
@@ -213,6 +219,40 @@ def test_case_form_end_to_end(form, site_url, tmp_path):
     assert_valid_and_local(page, site_url, tmp_path, "cases", "shiken-furusato", text, photo)
 
 
+def test_folder_name_from_the_reading_until_the_contributor_writes_one(page, site_url):
+    page.goto(site_url + "contribute/case/")
+    page.fill('[name="name_kana"]', "きらり よしじま ねっとわーく")
+    assert page.input_value('[name="slug"]') == "kirari-yoshijima-nettowaku"  # the long-vowel mark is dropped
+    page.fill('[name="name_kana"]', "じゅんいち")
+    assert page.input_value('[name="slug"]') == "junichi", "a suggestion follows the reading; no apostrophe"
+    page.fill('[name="slug"]', "my-own-name")
+    page.fill('[name="name_kana"]', "べつの よみ")
+    assert page.input_value('[name="slug"]') == "my-own-name", "never overwrites what the contributor wrote"
+    long_name = "a" * (MAX_SLUG_LENGTH + 1)
+    page.fill('[name="slug"]', long_name)
+    page.click('button[data-contribute="make"]')
+    rule = MESSAGES["folder_name_length"]
+    assert error_of(page, "slug") == rule["ja"].format(length=MAX_SLUG_LENGTH + 1, limit=MAX_SLUG_LENGTH) + f"（{rule['hint_ja']}）"
+
+
+def test_term_rules_are_the_validators(page, site_url):
+    """A term that ends after the record was published must be a plan; an after-term story needs an ended term."""
+    page.goto(site_url + "contribute/profile/")
+    page.fill('[name="published"]', "2026-11")
+    page.fill('[name="term.start"]', "2024-04")
+    page.fill('[name="term.end"]', "2027-03")
+    page.click('button[data-contribute="make"]')
+    ends_late, after_term = TERM_RULES[1], TERM_RULES[2]
+    assert error_of(page, "term.end") == ends_late.ja.format(value="2027-03", limit="2026-11") + f"（{ends_late.hint_ja}）"
+    page.check('[name="term.end_planned"]')
+    page.select_option('[name="after_term.settled"]', index=1)
+    assert page.locator('[data-error-for="term.end"]').is_hidden(), "a planned end may lie after publication"
+    assert after_term.ja in page.locator("#cs-contribute-summary").inner_text(), "no after-term story for a planned end"
+    page.uncheck('[name="term.end_planned"]')
+    page.fill('[name="term.end"]', "2026-03")
+    assert after_term.ja not in page.locator("#cs-contribute-summary").inner_text()
+
+
 def test_draft_stays_in_this_browser_until_deleted(page, site_url):
     page.goto(site_url + "contribute/case/")
     page.fill('[name="name"]', "下書きの協議会")
@@ -230,8 +270,12 @@ def test_draft_stays_in_this_browser_until_deleted(page, site_url):
 
 
 def test_updating_a_published_record(page, site_url):
+    fetched = []
+    page.on("request", lambda request: fetched.append(request.url) if "/data/" in request.url else None)
     page.goto(site_url + "contribute/profile/?from=gate-taro")
     page.locator('[data-contribute="from-status"]').get_by_text("読み込みました").wait_for()
+    assert site_url + "data/profiles/gate-taro.json" in fetched
+    assert site_url + "data/profiles.json" not in fetched, "the record's own file, never the whole collection"
     assert page.input_value('[name="name"]') == "試験 太郎"
     assert page.input_value('[name="term.start"]') == "2023-04"
     assert page.locator('[name="fields"][value="地域コミュニティ活動"]').is_checked()
@@ -244,6 +288,13 @@ def test_updating_a_published_record(page, site_url):
     assert "name: 試験 太郎" in page.locator('[data-contribute="yaml"]').input_value()
 
 
+def test_updating_a_record_that_is_not_published(page, site_url):
+    for slug in ("no-such-person", "..%2Fprofiles"):
+        page.goto(site_url + f"contribute/profile/?from={slug}")
+        page.locator('[data-contribute="from-status"]').get_by_text("掲載されていません").wait_for()
+        assert page.input_value('[name="name"]') == ""
+
+
 def test_keyboard_alone(page, site_url):
     page.goto(site_url + "contribute/case/")
     page.locator('[name="name"]').focus()
@@ -251,6 +302,9 @@ def test_keyboard_alone(page, site_url):
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.name") == "name_kana"
     page.keyboard.type("きーぼーどきょうぎかい")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.name") == "slug"
+    assert page.evaluate("document.activeElement.value") == "kibodokyougikai"
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.name") == "prefecture"
     page.keyboard.press("ArrowDown")

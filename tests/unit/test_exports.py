@@ -145,8 +145,19 @@ def test_places_statistics_and_index(catalog, files):
     assert sum(len(p["municipalities"]) for p in listed["prefectures"]) == 1741
     index = json.loads(files["data/index.json"])
     assert "data/municipalities.json" in {f["path"] for f in index["files"]}
-    assert {f["path"] for f in index["files"]} == set(files) - {"data/index.json"} | {"data/statistics/rmo-growth.csv",
-                                                                                     "data/statistics/rmo-growth.json"}
+    per_record = {f"data/profiles/{e.slug}.json" for e in catalog.profiles} | {f"data/cases/{e.slug}.json" for e in catalog.cases}
+    assert per_record <= set(files)
+    assert {f["path"] for f in index["files"]} == set(files) - {"data/index.json"} - per_record | {
+        "data/statistics/rmo-growth.csv", "data/statistics/rmo-growth.json"}
+    assert index["records"] == {"profile": SITE + "data/profiles/{slug}.json", "case": SITE + "data/cases/{slug}.json"}
+
+
+def test_each_record_has_its_own_file_with_what_the_bulk_file_says(files):
+    bulk = {p["slug"]: p for p in json.loads(files["data/profiles.json"])["profiles"]}
+    for slug, data in bulk.items():
+        one = json.loads(files[f"data/profiles/{slug}.json"])
+        assert one["record"] == data and one["title"] == data["name"] and one["source"] == data["url"]
+        assert one["license"] == json.loads(files["data/profiles.json"])["license"]
 
 
 def test_json_text_never_holds_markup(tmp_path):

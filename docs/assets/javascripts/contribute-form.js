@@ -6,12 +6,12 @@
   "use strict";
   var dataEl = document.getElementById("cs-contribute-data");
   var form = document.getElementById("cs-contribute-form");
-  if (!dataEl || !form || !window.ShowcaseValidators || !window.ShowcaseYaml) return;
+  if (!dataEl || !form || !window.ShowcaseValidators || !window.ShowcaseYaml || !window.ShowcaseRules) return;
   var cfg = JSON.parse(dataEl.textContent);
   var validate = window.ShowcaseValidators[cfg.kind];
   var write = window.ShowcaseYaml.writer(cfg);
   var draftKey = "chiiki-showcase:contribute:" + cfg.kind;
-  var slugRule = new RegExp(cfg.slug.pattern);
+  var slugRule = new RegExp(cfg.slug.pattern);  // also guards ?from= below
   var result = document.getElementById("cs-contribute-result");
   var summary = document.getElementById("cs-contribute-summary");
   var $ = function (selector, within) { return (within || document).querySelector(selector); };
@@ -109,11 +109,6 @@
     if (checklist.length && form.querySelectorAll('[name="consent.checklist"]:checked').length < checklist.length) {
       add("consent.checklist", "掲載への同意の確認が済んでいません。すべて確かめてからチェックしてください");
     }
-    var slug = form.elements.slug.value.trim();
-    if (!slug) add("slug", message("required", "slug"));
-    else if (!slugRule.test(slug) || cfg.slug.reserved.indexOf(slug) >= 0) {
-      add("slug", cfg.messages.folder_name.ja.replace("{name}", slug) + "（" + cfg.messages.folder_name.hint_ja + "）");
-    }
     if (!validate(record)) {
       validate.errors.forEach(function (error) {
         var path = error.instancePath.split("/").slice(1).join(".");
@@ -127,13 +122,7 @@
         add(path, message(code, path, error.params.limit));
       });
     }
-    cfg.date_order.forEach(function (rule) {  // [group, earlier key, later key, message code]
-      var group = record[rule[0]];
-      var later = rule[0] + "." + rule[2];
-      if (group && group[rule[1]] && group[rule[2]] && !found[later] && !found[rule[0] + "." + rule[1]] && group[rule[2]] < group[rule[1]]) {
-        add(later, message(rule[3], later));
-      }
-    });
+    window.ShowcaseRules.check(cfg, record, form.elements.slug.value.trim(), add, message, found);  // contribute-rules.js
     return found;
   }
   function placeOf(path) {  // where a problem is shown: at its field, else at the closest parent that has a place
@@ -222,6 +211,14 @@
       function () { text.select(); status.textContent = "選択しました。Ctrl+C（Mac は ⌘+C）でコピーしてください"; });
   });
 
+  /* ---- the folder name, suggested from the reading until the contributor writes one of their own ---- */
+  var suggested = "";
+  form.addEventListener("input", function (event) {
+    var slug = form.elements.slug;
+    if (event.target.name !== "name_kana" || fromSlug || (slug.value && slug.value !== suggested)) return;
+    slug.value = suggested = window.ShowcaseRules.suggestFolder(cfg, event.target.value);
+  });
+
   /* ---- checking as they type, and the draft (this browser only) ---- */
   var saveTimer = 0;
   function changed() {
@@ -292,9 +289,13 @@
     var from = $("[data-contribute=from-status]");
     from.hidden = false;
     from.textContent = "掲載中の「" + fromSlug + "」を読み込んでいます…";
-    fetch(new URL("../../data/" + cfg.folder + ".json", location.href)).then(function (response) { return response.json(); }).then(function (data) {
-      var record = (data[cfg.folder] || []).filter(function (r) { return r.slug === fromSlug; })[0];
-      if (!record) { from.textContent = "「" + fromSlug + "」は掲載されていません"; return; }
+    var missing = function () { from.textContent = "「" + fromSlug + "」は掲載されていません"; };
+    if (!slugRule.test(fromSlug)) { missing(); return; }
+    fetch(new URL("../../data/" + cfg.folder + "/" + fromSlug + ".json", location.href)).then(function (response) {
+      return response.status === 404 ? null : response.ok ? response.json() : Promise.reject(response.status);
+    }).then(function (data) {  // the record's own open-data file (data/<folder>/<slug>.json), not the whole collection
+      var record = data && data.record;
+      if (!record) { missing(); return; }
       var counts = {};
       Object.keys(record).forEach(function (key) { if (Array.isArray(record[key])) counts[key] = record[key].length; });
       fill(counts, flatten(record, "", []).concat([["slug", fromSlug]]));

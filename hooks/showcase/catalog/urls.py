@@ -87,6 +87,16 @@ def data_file(name: str) -> str:
     return f"{DATA}{name}"
 
 
+def record_data(kind: str, slug: str) -> str:
+    """One record's open data (``data/profiles/<slug>.json``): what the 掲載フォーム's ``?from=`` loads."""
+    return f"{DATA}{RECORD_FOLDERS[kind]}/{slug}.json"
+
+
+def record_data_pattern(kind: str) -> str:
+    """:func:`record_data` with ``{slug}`` left to fill (listed once in ``data/index.json``, not per record)."""
+    return record_data(kind, "{slug}")
+
+
 def prefecture_data(slug: str) -> str:
     return f"{DATA}prefectures/{slug}.json"
 

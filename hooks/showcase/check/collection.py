@@ -38,15 +38,17 @@ RESERVED_SLUGS = {"page", "status", "index", "embed", "data"}
 FOLDER_NAME_MESSAGE = ("フォルダ名「{name}」は URL に使えません", "folder name '{name}' cannot be used as a URL",
                        "半角英小文字・数字・ハイフンだけにしてください（例: yamada-taro）",
                        "use lowercase a-z, digits and hyphens only (e.g. yamada-taro)")
+FOLDER_NAME_TOO_LONG = ("フォルダ名が長すぎます（{length} 文字、上限 {limit} 文字）",
+                        "folder name is too long ({length} characters, limit {limit})",
+                        "名前の一部だけにするなど、短くしてください（例: yamada-taro）", "shorten it (e.g. yamada-taro)")
 
 
 def folder_name_refusal(name: str) -> tuple[str, str, str, str] | None:
     """Why ``name`` cannot be a record's folder name (its slug, which becomes the URL), or None: the one rule
     for ``discover`` and the scaffolder."""
     if len(name) > MAX_SLUG_LENGTH:
-        return (f"フォルダ名が長すぎます（{len(name)} 文字、上限 {MAX_SLUG_LENGTH} 文字）",
-                f"folder name is too long ({len(name)} characters, limit {MAX_SLUG_LENGTH})",
-                "名前の一部だけにするなど、短くしてください（例: yamada-taro）", "shorten it (e.g. yamada-taro)")
+        ja, en, hint_ja, hint_en = FOLDER_NAME_TOO_LONG
+        return ja.format(length=len(name), limit=MAX_SLUG_LENGTH), en.format(length=len(name), limit=MAX_SLUG_LENGTH), hint_ja, hint_en
     if not SLUG_RE.match(name) or name in RESERVED_SLUGS:
         ja, en, hint_ja, hint_en = FOLDER_NAME_MESSAGE
         return ja.format(name=name), en.format(name=name), hint_ja, hint_en

@@ -165,13 +165,18 @@ def export_files(catalog: Catalog, *, site_url: str = "", statistics: Iterable[s
             compact=True)
     files[urls.data_file("municipalities.json")] = municipalities_json()  # every municipality, for forms (not only those with records)
     files[urls.data_file("index.json")] = json_text(_index([*files, *statistics], site_url))
+    for entry in catalog.profiles + catalog.cases:  # one file a record: the form's ?from=, and scripts after one record
+        files[urls.record_data(entry.kind, entry.slug)] = json_text(
+            {**_header(entry.record.name, site_url, entry.url), "record": rows[entry.source]}, compact=True)
     return files
 
 
 def _index(paths: Iterable[str], site_url: str) -> dict[str, Any]:
-    """A catalogue of every data file, so a script can find them all from one URL."""
+    """A catalogue of every data file, so a script can find them all from one URL (the one file a record has is
+    given as an address pattern: ``records``)."""
     formats = {".json": "JSON", ".csv": "CSV"}
     return {**_header("chiiki-showcase オープンデータ一覧", site_url, DATA_DIR),
             "feed": absolute(site_url, "feed.xml"),
+            "records": {kind: absolute(site_url, urls.record_data_pattern(kind)) for kind in urls.RECORD_FOLDERS},
             "files": [{"path": path, "url": absolute(site_url, path), "format": formats[path[path.rfind("."):]]}
                       for path in sorted(paths)]}

@@ -3,21 +3,24 @@
 The form checks what is typed with the validator compiled from the committed JSON Schema
 (``docs/assets/javascripts/contribute-validate.js``, ``scripts/build-form-assets``).  What JSON Schema cannot say
 travels with the page as data (:func:`form_data`): the messages ``scripts/validate`` prints, made by the same
-function; the date-order rules of :data:`showcase.schema.DATE_ORDER`; the folder-name rule; the key order of the
-record template.
+function; the date-order rules of :data:`showcase.schema.DATE_ORDER`; a profile's term rules
+(:data:`showcase.check.term.TERM_RULES`); the folder-name rule with its length limit; the key order of the record
+template.
 """
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from typing import Any
 
 from pydantic import ValidationError
 
 from showcase.catalog import urls
-from showcase.check.collection import FOLDER_NAME_MESSAGE, RESERVED_SLUGS, SLUG_RE
+from showcase.check.collection import FOLDER_NAME_MESSAGE, FOLDER_NAME_TOO_LONG, RESERVED_SLUGS, SLUG_RE
 from showcase.check.fields import VALUE_MESSAGES, problem_for_error
+from showcase.check.term import TERM_RULES
 from showcase.content import schema
-from showcase.content.schema import DATE_ORDER
+from showcase.content.schema import DATE_ORDER, MAX_SLUG_LENGTH
 from showcase.load.reader import Document
 from showcase.render.environment import render_template
 from showcase.render.form_fields import form_fields, json_schema, template_key_order
@@ -44,8 +47,8 @@ def validator_messages() -> dict[str, dict[str, str]]:
         "pattern": _message("unknown", msg="形式が違います"),
     }
     messages.update({code: _message("value_error", ctx={"error": code}) for code in VALUE_MESSAGES})
-    ja, en, hint_ja, hint_en = FOLDER_NAME_MESSAGE
-    messages["folder_name"] = {"ja": ja, "en": en, "hint_ja": hint_ja, "hint_en": hint_en}
+    for code, (ja, en, hint_ja, hint_en) in (("folder_name", FOLDER_NAME_MESSAGE), ("folder_name_length", FOLDER_NAME_TOO_LONG)):
+        messages[code] = {"ja": ja, "en": en, "hint_ja": hint_ja, "hint_en": hint_en}
     return messages
 
 
@@ -88,7 +91,8 @@ def form_data(kind: str, repo_url: str, site_url: str) -> dict[str, Any]:
         "title_line": f"# {json_schema(kind).get('title', '')}",
         "key_order": template_key_order(kind), "messages": validator_messages(), "patterns": _pattern_codes(), "any_of": _any_of_codes(kind),
         "date_order": [[group, *rule] for group, rule in DATE_ORDER.items()],
-        "slug": {"pattern": SLUG_RE.pattern, "reserved": sorted(RESERVED_SLUGS)},
+        "slug": {"pattern": SLUG_RE.pattern, "reserved": sorted(RESERVED_SLUGS), "max_length": MAX_SLUG_LENGTH},
+        "term_rules": [asdict(rule) for rule in TERM_RULES] if kind == "profile" else [],
         "labels": {"slug": "フォルダ名", **_labels(form_fields(kind))},
         "text_fields": sorted(_paths(form_fields(kind), "textarea")),
         "number_fields": sorted(_paths(form_fields(kind), "number")),
