@@ -64,7 +64,9 @@ def test_a_profile_links_its_related_records_with_the_reason(built):
     related = _page(built, "profiles/settled-founder").split('aria-labelledby="cs-related"')[1].split("</section>")[0]
     assert related.count('<p class="cs-related__why">同じ市町村</p>') == SAME_TOWN_LIMIT
     assert 'href="../kyogikai/"' not in related and 'href="../../cases/kyogikai/"' in related
-    assert '<p class="cs-related__why">同じ活動分野（観光）</p>' in related and 'href="../oldest/"' in related
+    links = related.split('<ul class="cs-related-links">')[1]  # the same field's: one-line links after the town's cards
+    assert '<span class="cs-related__why">同じ活動分野（観光）</span>' in links and 'href="../oldest/"' in links
+    assert '<article class="cs-card' not in links
     assert "山梨県 都留市のすべて（11件）を見る" in related
 
 

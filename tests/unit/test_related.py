@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from showcase.catalog.indexes import build_catalog
-from showcase.catalog.related import SAME_TOWN_LIMIT
+from showcase.catalog.related import SAME_FIELD_LIMIT, SAME_PREFECTURE_LIMIT, SAME_TOWN_LIMIT
 from showcase.check.collection import load_collections
 from tests.factories import case, make_site, profile
 
@@ -37,8 +37,10 @@ def test_same_town_first_then_same_field_then_same_prefecture(tmp_path):
     assert _related(catalog, "a-tsuru") == [
         ("b-tsuru", "同じ市町村"), ("r-tsuru", "同じ市町村"),
         ("d-nara", "同じ活動分野（観光）"),
-        ("c-otsuki", "同じ都道府県"),
+        ("c-otsuki", "同じ都道府県"), ("e-kofu", "同じ都道府県"),  # one a town, the towns after this one's first
     ]
+    a_tsuru = next(e for e in catalog.profiles if e.slug == "a-tsuru")
+    assert [item.as_card for item in catalog.related_records(a_tsuru)] == [True, True, False, False, False]
 
 
 def test_a_case_gets_the_towns_members_and_cases_of_its_category(tmp_path):
@@ -84,5 +86,18 @@ def test_a_record_alone_has_no_related_records(tmp_path):
 
 def test_a_record_with_many_fields_still_gets_only_a_few_of_the_same_field(tmp_path):
     fields = ["観光", "環境保全", "教育・子育て"]
-    catalog = _catalog(tmp_path, {"a": profile(fields=fields), **{f"n{n}": profile(fields=fields, **NARA) for n in range(4)}}, {})
-    assert [reason for _slug, reason in _related(catalog, "a")] == ["同じ活動分野（観光）"]
+    catalog = _catalog(tmp_path, {"a": profile(fields=fields), **{f"n{n}": profile(fields=fields, **NARA) for n in range(6)}}, {})
+    assert _related(catalog, "a") == [("n0", "同じ活動分野（観光）"), ("n1", "同じ活動分野（環境保全）"),
+                                      ("n2", "同じ活動分野（教育・子育て）")]  # one a field, SAME_FIELD_LIMIT in all
+    assert SAME_FIELD_LIMIT == 3
+
+
+def test_a_few_of_the_same_prefecture_from_different_towns(tmp_path):
+    towns = [OTSUKI, KOFU, {"municipality": "富士吉田市", "municipality_code": "192023"},
+             {"municipality": "山梨市", "municipality_code": "192058"}]
+    profiles = {"a": profile(fields=["観光"]), **{f"t{n}-{m}": profile(fields=["環境保全"], **town)
+                                               for n, town in enumerate(towns) for m in range(2)}}
+    related = _related(_catalog(tmp_path, profiles, {}), "a")
+    same_prefecture = [slug for slug, reason in related if reason == "同じ都道府県"]
+    assert len(same_prefecture) == SAME_PREFECTURE_LIMIT
+    assert len({slug.split("-")[0] for slug in same_prefecture}) == SAME_PREFECTURE_LIMIT, "one a town"

@@ -13,11 +13,13 @@ from typing import Any, Iterable
 
 from showcase.check.collection import Entry
 
-# Four cards in all: a record page must stay within its 30 KB budget (tests/integration/test_page_weight.py), and
-# each card costs ~0.6 KB.  The town's page and the field's listing, linked beside them, hold the rest.
+# A record page must stay within its 30 KB budget (tests/integration/test_page_weight.py).  The same town's records
+# (and any the record names) are cards, ~0.6 KB each; the same field's and prefecture's are one-line links, ~0.2 KB.
+# The town's page and the field's listing, linked beside them, hold the rest.
 SAME_TOWN_LIMIT = 2  # one member and one RMO where the town has both
-SAME_FIELD_LIMIT = 1
-SAME_PREFECTURE_LIMIT = 1
+SAME_FIELD_LIMIT = 3
+SAME_PREFECTURE_LIMIT = 3
+CARD_REASONS = ("関連する記録", "同じ市町村")
 
 Key = tuple[str, str]  # (kind, slug)
 
@@ -26,6 +28,11 @@ Key = tuple[str, str]  # (kind, slug)
 class Related:
     entry: Entry
     reason: str  # 「同じ市町村」「同じ活動分野（観光）」「同じ都道府県」「関連する記録」
+
+    @property
+    def as_card(self) -> bool:
+        """Shown as a card (the town's and named records) rather than a one-line link."""
+        return self.reason in CARD_REASONS
 
 
 def _key(entry: Entry) -> Key:
@@ -100,4 +107,4 @@ class RelatedRecords:
         return sum(1 for item in chosen if item.reason == reason)
 
 
-__all__ = ["Related", "RelatedRecords", "SAME_TOWN_LIMIT", "SAME_FIELD_LIMIT", "SAME_PREFECTURE_LIMIT"]
+__all__ = ["CARD_REASONS", "Related", "RelatedRecords", "SAME_TOWN_LIMIT", "SAME_FIELD_LIMIT", "SAME_PREFECTURE_LIMIT"]
