@@ -3,13 +3,15 @@ showcase.render.browse_form)."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
 
-from showcase.catalog.facets import SORTS, reading_key, sort_ranks
+from showcase.catalog.facets import FACETS, SORTS, reading_key, sort_ranks
 from showcase.catalog.indexes import build_catalog
 from showcase.check.collection import load_collections
 from showcase.outputs.browse_slices import CARD_FILE, browse_files
-from showcase.render.browse_form import browse_form
+from showcase.render import browse_form as browse_form_module
+from showcase.render.browse_form import BrowseForms, browse_form
 from tests.factories import case, make_site, profile
 
 
@@ -79,3 +81,18 @@ def test_forms_show_what_the_listing_can_narrow(tmp_path):
     assert browse_form(catalog, "cases", None)["sorts"] == [["", "地域順", ""], ["新着", "新着順", "newest"],
                                                            ["五十音", "五十音順", "kana"]]
     assert browse_form(catalog, "field", "観光") is None
+
+
+def test_each_facets_options_are_listed_once_for_all_the_listings(tmp_path, monkeypatch):
+    """A national build has ~1,700 town listings, and the 市区町村 facet lists every town: listing them again for
+    each listing made the forms quadratic in the number of towns."""
+    catalog = _catalog(tmp_path)
+    calls = []
+    counted = tuple(dataclasses.replace(facet, options=lambda c, real=facet.options: calls.append(1) or real(c))
+                    if facet.key == "municipality" else facet for facet in FACETS)
+    expected = [browse_form(catalog, "municipality", town) for town in catalog.municipalities.values()]
+    monkeypatch.setattr(browse_form_module, "FACETS", counted)
+    forms = BrowseForms(catalog)
+    assert [forms("municipality", town) for town in catalog.municipalities.values()] == expected
+    assert forms("profiles", None) == browse_form(catalog, "profiles", None, forms._options)
+    assert len(calls) == 1, "the towns are listed once, when the forms are set up"

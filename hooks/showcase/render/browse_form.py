@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from showcase.catalog.facets import COLLECTION_OF_KIND, FACETS, PAGE_PARAM, SORT_PARAM, SORTS, TERM_SORTS, Facet
+from showcase.catalog.facets import COLLECTION_OF_KIND, FACETS, PAGE_PARAM, SORT_PARAM, SORTS, TERM_SORTS, Facet, Option
 from showcase.catalog.indexes import Catalog
 from showcase.check.collection import Entry
 from showcase.render.pages import PER_PAGE
@@ -30,13 +30,14 @@ def _scope(catalog: Catalog, kind: str, extra: Any) -> tuple[list[Entry], dict[s
     return extra.profiles + extra.cases, {"都道府県": extra.prefecture.name, "市区町村": extra.code}
 
 
-def _facet(catalog: Catalog, facet: Facet, entries: list[Entry], fixed: dict[str, str]) -> dict[str, Any]:
+def _facet(catalog: Catalog, facet: Facet, entries: list[Entry], fixed: dict[str, str],
+           all_options: list[Option]) -> dict[str, Any]:
     counts: dict[str, int] = {}
     for entry in entries:
         if entry.kind in facet.kinds:
             for value in facet.values(catalog, entry):
                 counts[value] = counts.get(value, 0) + 1
-    options = [[o.value, o.slug, o.label, counts[o.value]] for o in facet.options(catalog) if o.value in counts]
+    options = [[o.value, o.slug, o.label, counts[o.value]] for o in all_options if o.value in counts]
     if facet.param in fixed:
         options = [option for option in options if option[0] == fixed[facet.param]]
     elif facet.within and facet.within not in fixed:
@@ -46,13 +47,17 @@ def _facet(catalog: Catalog, facet: Facet, entries: list[Entry], fixed: dict[str
             "within": facet.within, "shown": shown, "options": options}
 
 
-def browse_form(catalog: Catalog, kind: str, extra: Any) -> dict[str, Any] | None:
-    """The form's description for a listing of ``kind`` (None: the listing has no form)."""
+def browse_form(catalog: Catalog, kind: str, extra: Any,
+                options: dict[str, list[Option]] | None = None) -> dict[str, Any] | None:
+    """The form's description for a listing of ``kind`` (None: the listing has no form).  ``options``: each facet's
+    options in the catalog, by key, when the caller has them already (:class:`BrowseForms` makes them once)."""
     kinds = LISTING_KINDS.get(kind)
     if kinds is None:
         return None
     entries, fixed = _scope(catalog, kind, extra)
-    facets = [_facet(catalog, facet, entries, fixed) for facet in FACETS if set(facet.kinds) & set(kinds)]
+    options = options or {}
+    facets = [_facet(catalog, facet, entries, fixed, options.get(facet.key) or facet.options(catalog))
+              for facet in FACETS if set(facet.kinds) & set(kinds)]
     has_profiles = any(entry.kind == "profile" for entry in entries)
     return {"collections": [COLLECTION_OF_KIND[k] for k in kinds], "kinds": list(kinds), "fixed": fixed,
             "facets": facets, "perPage": PER_PAGE,
@@ -66,9 +71,11 @@ class BrowseForms:
     def __init__(self, catalog: Catalog) -> None:
         self.catalog = catalog
         self._forms: dict[tuple[str, str], dict[str, Any] | None] = {}
+        # Every facet's options once: the 市区町村 facet lists every town, and a national build has ~1,700 town listings.
+        self._options = {facet.key: facet.options(catalog) for facet in FACETS}
 
     def __call__(self, kind: str, extra: Any) -> dict[str, Any] | None:
         key = (kind, str(getattr(extra, "code", "")))  # a prefecture's or a municipality's code
         if key not in self._forms:
-            self._forms[key] = browse_form(self.catalog, kind, extra)
+            self._forms[key] = browse_form(self.catalog, kind, extra, self._options)
         return self._forms[key]
