@@ -35,6 +35,15 @@ class Related:
         return self.reason in CARD_REASONS
 
 
+@dataclass(frozen=True)
+class RelatedView:
+    """A record page's related records as the page shows them: cards, then one-line links."""
+
+    cards: list[Related]
+    links: list[Related]
+    same_town: int  # how many are of the record's own town (the page then links the town's full list)
+
+
 def _key(entry: Entry) -> Key:
     return (entry.kind, entry.slug)
 
@@ -53,6 +62,11 @@ class RelatedRecords:
             positions = self._positions[id(entries)] = {_key(e): i for i, e in enumerate(entries)}
         start, count = positions.get(_key(entry), -1) + 1, len(entries)
         return (entries[(start + i) % count] for i in range(count))  # lazy: only what is taken is looked at
+
+    def view(self, entry: Entry) -> RelatedView:
+        chosen = self(entry)
+        return RelatedView([item for item in chosen if item.as_card], [item for item in chosen if not item.as_card],
+                           sum(1 for item in chosen if item.reason == "同じ市町村"))
 
     def town_total(self, entry: Entry) -> int:
         """How many records the record's municipality page lists (the record itself among them)."""
@@ -107,4 +121,4 @@ class RelatedRecords:
         return sum(1 for item in chosen if item.reason == reason)
 
 
-__all__ = ["CARD_REASONS", "Related", "RelatedRecords", "SAME_TOWN_LIMIT", "SAME_FIELD_LIMIT", "SAME_PREFECTURE_LIMIT"]
+__all__ = ["CARD_REASONS", "Related", "RelatedRecords", "RelatedView", "SAME_TOWN_LIMIT", "SAME_FIELD_LIMIT", "SAME_PREFECTURE_LIMIT"]
