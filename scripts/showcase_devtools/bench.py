@@ -142,7 +142,9 @@ def bench_size(size: int, args: argparse.Namespace) -> Row:
     print(f"== {size:,} records", flush=True)
     corpus = ensure_corpus(work, size, args.seed)
     settle(work)
-    cache = work / "cache"
+    # One cache a size: a full build prunes the entries its corpus does not use, so a shared cache would hold only
+    # the last size's, and --no-warm would then measure a cold build of every other size.
+    cache = work / f"cache-{size}"
     warm = 0.0 if args.no_warm else warm_caches(corpus, cache, work)
     print(f"  caches warm ({warm:.0f} s)", flush=True)
     ours, timings, site = build_ours(corpus, cache, work, size)
@@ -172,7 +174,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--work", type=Path, default=Path("/tmp/showcase-bench"), help="corpora, caches and sites (outside the repo)")
     parser.add_argument("--keep", action="store_true", help="keep the built sites")
-    parser.add_argument("--no-warm", action="store_true", help="skip warming the caches (they are warm from an earlier run)")
+    parser.add_argument("--no-warm", action="store_true", help="skip warming the caches (warm from an earlier run of the same sizes: each size has its own)")
     parser.add_argument("--baseline-max", type=int, default=10**9, metavar="N",
                         help="build the baseline only for sizes up to N (the overhead target is at 10,000)")
     parser.add_argument("--json", type=Path, default=None, help="also write the figures as JSON")
