@@ -91,11 +91,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         only = only_from_env(root)  # scripts/preview: just these records and the pages listing them
     except ValueError as error:  # a bad $SHOWCASE_ONLY
         raise PluginError(str(error)) from None
-    site = state.start(config, root, only, clock).site
+    build = state.start(config, root, only, clock)
+    site = build.site
     # A preview watches its own record folders, not 35,000 of them.
     folders = [root / f"{kind}s" / slug for kind, slug in sorted(only)] if only else [root / "profiles", root / "cases"]
     # [quality] the accessibility page shows the last quality-gate run: watch its results too
-    folders.append((_build().repo / QUALITY_RESULTS).parent)
+    folders.append((build.repo / QUALITY_RESULTS).parent)
     for folder in folders:
         if folder.is_dir() and str(folder) not in config.watch:
             config.watch.append(str(folder))

@@ -12,28 +12,14 @@ never into the repository.
 from __future__ import annotations
 
 import argparse
-import functools
 import json
-import shutil
 import sys
-import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+
+from showcase_devtools.search_probe import SiteServer, launch
 
 WIDTHS = (375, 1280)
 SCHEMES = ("light", "dark")
-CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
-
-
-class _Quiet(SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):  # noqa: A002 - the base class's name
-        pass
-
-
-def _serve(site: Path) -> tuple[ThreadingHTTPServer, str]:
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server, f"http://127.0.0.1:{server.server_address[1]}/"
 
 
 def _form_shots(site: Path) -> list[tuple[str, str, str]]:
@@ -48,34 +34,26 @@ def _form_shots(site: Path) -> list[tuple[str, str, str]]:
 def take(site: Path, out: Path, pages: list[tuple[str, str]], form: bool) -> list[Path]:
     from playwright.sync_api import sync_playwright
 
-    chromium = shutil.which("chromium")
-    if chromium is None:
-        raise SystemExit("Debian's chromium is not installed: run scripts/install-system-deps")
     out.mkdir(parents=True, exist_ok=True)
-    server, base = _serve(site)
+    shots = [(name, path, "") for name, path in pages] + (_form_shots(site) if form else [])
     written = []
-    try:
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_FLAGS)
-            for scheme in SCHEMES:
-                for width in WIDTHS:
-                    context = browser.new_context(locale="ja-JP", color_scheme=scheme,
-                                                  viewport={"width": width, "height": 900})
-                    page = context.new_page()
-                    shots = [(name, path, "") for name, path in pages] + (_form_shots(site) if form else [])
-                    for name, path, action in shots:
-                        page.goto(base + path, wait_until="networkidle")
-                        if action == "make":
-                            page.click('button[data-contribute="make"]')
-                        elif action == "filled":
-                            page.locator('[data-contribute="from-status"]').get_by_text("読み込みました").wait_for()
-                        target = out / f"{name}-{width}-{scheme}.png"
-                        page.screenshot(path=str(target), full_page=True)
-                        written.append(target)
-                    context.close()
-            browser.close()
-    finally:
-        server.shutdown()
+    with SiteServer(site) as server, sync_playwright() as playwright:
+        browser = launch(playwright)
+        for scheme in SCHEMES:
+            for width in WIDTHS:
+                context = browser.new_context(locale="ja-JP", color_scheme=scheme, viewport={"width": width, "height": 900})
+                page = context.new_page()
+                for name, path, action in shots:
+                    page.goto(server.url + path, wait_until="networkidle")
+                    if action == "make":
+                        page.click('button[data-contribute="make"]')
+                    elif action == "filled":
+                        page.locator('[data-contribute="from-status"]').get_by_text("読み込みました").wait_for()
+                    target = out / f"{name}-{width}-{scheme}.png"
+                    page.screenshot(path=str(target), full_page=True)
+                    written.append(target)
+                context.close()
+        browser.close()
     return written
 
 

@@ -66,7 +66,7 @@ class RelatedRecords:
     def view(self, entry: Entry) -> RelatedView:
         chosen = self(entry)
         return RelatedView([item for item in chosen if item.as_card], [item for item in chosen if not item.as_card],
-                           sum(1 for item in chosen if item.reason == "同じ市町村"))
+                           self._count(chosen, "同じ市町村"))
 
     def town_total(self, entry: Entry) -> int:
         """How many records the record's municipality page lists (the record itself among them)."""
